@@ -1,0 +1,24 @@
+using System.Diagnostics.Metrics;
+
+namespace AuthActors.Diagnostics;
+
+/// <summary>A Meter counter that also keeps its running total, so the host's summary and the
+/// tests can read it without a MeterListener.</summary>
+public sealed class AuthActorsCounter
+{
+    private readonly Counter<long> _counter;
+    private long _total;
+
+    internal AuthActorsCounter(Meter meter, string name, string? unit = null, string? description = null) =>
+        _counter = meter.CreateCounter<long>(name, unit, description);
+
+    /// <summary>The sum of everything added.</summary>
+    public long Total => Interlocked.Read(ref _total);
+
+    /// <summary>Adds <paramref name="delta"/>.</summary>
+    public void Add(long delta)
+    {
+        Interlocked.Add(ref _total, delta);
+        _counter.Add(delta);
+    }
+}

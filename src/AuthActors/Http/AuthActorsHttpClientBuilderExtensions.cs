@@ -1,0 +1,55 @@
+using AuthActors.Credentials;
+using AuthActors.Http;
+using AuthActors.Spaces;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds AuthActors to a named or typed HttpClient.</summary>
+public static class AuthActorsHttpClientBuilderExtensions
+{
+    /// <summary>
+    /// Adds an <see cref="AuthActorsHandler"/> to the client's pipeline (and AuthActors itself, if
+    /// not added yet). The primary handler's own redirects are turned off so that each hop is
+    /// authenticated by its own origin's space (see <see cref="AuthActorsHandlerOptions.FollowRedirects"/>).
+    /// All auth state lives in the runtime's actors, so the handler can be recreated every
+    /// HandlerLifetime without a new challenge.
+    /// </summary>
+    /// <param name="builder">The client builder.</param>
+    /// <param name="configure">Adjusts this client's handler options (after configuration).</param>
+    /// <returns>The client builder.</returns>
+    public static IHttpClientBuilder AddAuthActorsHandler(this IHttpClientBuilder builder, Action<AuthActorsHandlerOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddAuthActors();
+        builder.AddHttpMessageHandler(sp =>
+        {
+            AuthActorsHandlerOptions options = sp.GetRequiredService<IOptions<AuthActorsOptions>>().Value.Handler;
+            var copy = new AuthActorsHandlerOptions
+            {
+                BufferLimit = options.BufferLimit,
+                VerifyRspAuth = options.VerifyRspAuth,
+                FollowRedirects = options.FollowRedirects,
+                MaxRedirects = options.MaxRedirects,
+                Proxy = options.Proxy,
+                UseDefaultProxy = options.UseDefaultProxy,
+            };
+            configure?.Invoke(copy);
+            return new AuthActorsHandler(sp.GetRequiredService<AuthActorsRuntime>(), copy, sp.GetService<UrlUserInfoCredentialSource>());
+        });
+        builder.ConfigurePrimaryHttpMessageHandler((handler, _) =>
+        {
+            switch (handler)
+            {
+                case SocketsHttpHandler sockets:
+                    sockets.AllowAutoRedirect = false;
+                    break;
+                case HttpClientHandler client:
+                    client.AllowAutoRedirect = false;
+                    break;
+            }
+        });
+        return builder;
+    }
+}

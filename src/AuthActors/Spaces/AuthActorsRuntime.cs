@@ -1,0 +1,166 @@
+using AuthActors.Actors;
+using AuthActors.Credentials;
+using AuthActors.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Primitives;
+
+namespace AuthActors.Spaces;
+
+/// <summary>
+/// The actor system of AuthActors and the door to it: owns the registry actor that supervises
+/// every protection space, and is what handlers talk to. One per application (DI registers it as
+/// a singleton and a hosted service starts and stops it); handlers come and go, state stays here.
+/// Starts on first use when no host started it.
+/// </summary>
+public sealed class AuthActorsRuntime : IAsyncDisposable
+{
+    private readonly SpaceServices _services;
+    private readonly ILogger _logger;
+    private readonly Lock _startLock = new();
+    private ActorSystem? _system;
+    private IActorRef? _registry;
+    private IDisposable? _rotation;
+    private bool _stopped;
+
+    /// <summary>Creates a runtime; it starts on <see cref="Start"/> or on first use.</summary>
+    public AuthActorsRuntime(
+        CredentialChain credentials,
+        SpaceSettings? settings = null,
+        AuthSchemeRegistry? schemes = null,
+        ILoggerFactory? loggerFactory = null,
+        AuthActorsDiagnostics? diagnostics = null,
+        TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        _services = new SpaceServices(
+            credentials,
+            (settings ?? new SpaceSettings()).Validate(),
+            schemes ?? AuthSchemeRegistry.Default,
+            diagnostics ?? new AuthActorsDiagnostics(),
+            loggerFactory ?? NullLoggerFactory.Instance,
+            timeProvider ?? TimeProvider.System);
+        _logger = _services.LoggerFactory.CreateLogger("AuthActors.Runtime");
+    }
+
+    /// <summary>The settings every space follows.</summary>
+    public SpaceSettings Settings => _services.Settings;
+
+    /// <summary>Where credentials come from.</summary>
+    public CredentialChain Credentials => _services.Chain;
+
+    /// <summary>The schemes spaces can answer.</summary>
+    public AuthSchemeRegistry Schemes => _services.Schemes;
+
+    /// <summary>Counters and spans of this runtime.</summary>
+    public AuthActorsDiagnostics Diagnostics => _services.Diagnostics;
+
+    /// <summary>Whether the actor system runs.</summary>
+    public bool IsRunning => Volatile.Read(ref _registry) is not null && !_stopped;
+
+    internal ILoggerFactory LoggerFactory => _services.LoggerFactory;
+
+    internal TimeProvider TimeProvider => _services.TimeProvider;
+
+    private IActorRef Registry => Volatile.Read(ref _registry) ?? StartCore();
+
+    /// <summary>Starts the actor system (idempotent).</summary>
+    public void Start() => _ = Registry;
+
+    /// <summary>Stops every space and the actor system, draining what they hold.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        ActorSystem? system;
+        lock (_startLock)
+        {
+            _stopped = true;
+            system = _system;
+            _rotation?.Dispose();
+            _rotation = null;
+        }
+
+        if (system is not null)
+        {
+            await system.StopAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    /// <summary>
+    /// Rotation: every live space asks the credential chain again and drops what it derived from
+    /// a credential that changed. Completes once every space has its answer; from then on no
+    /// request is sent with an old credential.
+    /// </summary>
+    public async Task InvalidateCredentialsAsync(CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<IActorRef> spaces = await Registry
+            .Ask<IReadOnlyList<IActorRef>>(new GetSpaces(), Settings.AskTimeout, cancellationToken)
+            .ConfigureAwait(false);
+        await Task.WhenAll(spaces.Select(s => RefreshAsync(s, cancellationToken))).ConfigureAwait(false);
+    }
+
+    /// <summary>Number of live space actors (a question to the registry).</summary>
+    public async Task<int> CountLiveSpacesAsync(CancellationToken cancellationToken = default) =>
+        (await Registry.Ask<IReadOnlyList<IActorRef>>(new GetSpaces(), Settings.AskTimeout, cancellationToken).ConfigureAwait(false)).Count;
+
+    internal Task<object> LeaseAsync(OriginKey origin, string path, bool hasBody, CancellationToken cancellationToken) =>
+        Registry.Ask<object>(new LeaseHeader(origin, path, hasBody), Settings.AskTimeout, cancellationToken);
+
+    internal Task<ChallengeDecision> ReportChallengeAsync(ReportChallenge report, CancellationToken cancellationToken) =>
+        Registry.Ask<ChallengeDecision>(report, Settings.AskTimeout, cancellationToken);
+
+    internal void ReportDiscoveryEnded(OriginKey origin) => Registry.Tell(new DiscoveryEnded(origin));
+
+    internal static void Complete(AuthLease lease, LeaseOutcome outcome) =>
+        lease.Owner?.Tell(new LeaseCompleted(lease, outcome));
+
+    private static async Task RefreshAsync(IActorRef space, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await space.Ask<Status.Success>(new RefreshCredential(), null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ActorTerminatedException)
+        {
+            // Passivated meanwhile: a stopped space holds no credential, its successor asks afresh.
+        }
+    }
+
+    private IActorRef StartCore()
+    {
+        lock (_startLock)
+        {
+            ObjectDisposedException.ThrowIf(_stopped, this);
+            if (_registry is not null)
+            {
+                return _registry;
+            }
+
+            _system = ActorSystem.Create("authactors", new ActorSystemOptions
+            {
+                TimeProvider = _services.TimeProvider,
+                DefaultAskTimeout = _services.Settings.AskTimeout,
+                LoggerFactory = _services.LoggerFactory,
+            });
+            IActorRef registry = _system.ActorOf(Props.Create(() => new SpaceRegistryActor(_services)), "spaces");
+            _rotation = ChangeToken.OnChange(_services.Chain.GetChangeToken, () => _ = RotateAsync());
+            Volatile.Write(ref _registry, registry);
+            return registry;
+        }
+    }
+
+    /// <summary>A source said its answers changed: every space re-resolves. Failures are logged, not lost.</summary>
+    private async Task RotateAsync()
+    {
+        try
+        {
+            await InvalidateCredentialsAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            SpaceLog.RotationFailed(_logger, e.GetType().Name, e.Message);
+        }
+    }
+}

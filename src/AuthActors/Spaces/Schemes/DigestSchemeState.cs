@@ -1,0 +1,368 @@
+using AuthActors.Credentials;
+using AuthActors.Diagnostics;
+using AuthActors.Protocol;
+
+namespace AuthActors.Spaces.Schemes;
+
+/// <summary>
+/// A Digest space's nonces, counts and HA1, owned by the space's actor (one message at a time,
+/// so no locks). Two ways to lease a nonce:
+/// <list type="bullet">
+/// <item><b>Shared</b>: one nonce for every caller, nc strictly increasing (RFC 7616 §3.4). A stale
+/// nonce is replaced once, by the first report that still names it; later reports of the old nonce
+/// simply get a lease on the new one. Steady state: one round trip per request.</item>
+/// <item><b>Exclusive</b>: each nonce is leased to one request at a time, so its nc reaches the
+/// server in order. For servers that check nc strictly (Apache AuthDigestNcCheck) or hand out
+/// one-time nonces with nextnonce. The pool grows to the concurrency, one 401 per extra nonce.</item>
+/// </list>
+/// In <see cref="LeaseMode.Auto"/> a space starts shared and switches to exclusive when the server
+/// rejects, without stale, a credential it accepted before, or when it sends nextnonce.
+/// </summary>
+internal sealed class DigestSchemeState : AuthSchemeState
+{
+    private readonly SpaceContext _context;
+    private readonly bool _auto;
+    private readonly List<NonceSlot> _pool = [];
+    private DigestChallenge _challenge;
+    private LeaseMode _mode;
+    private NonceSlot _shared;
+    private Credential? _credential;
+    private string? _ha1;
+    private int _generation;
+    private bool _credentialProven;
+    private int _fetching;
+
+    public DigestSchemeState(DigestChallenge challenge, SpaceContext context)
+    {
+        _challenge = challenge;
+        _context = context;
+        _auto = context.Settings.LeaseMode == LeaseMode.Auto;
+        _mode = context.Settings.LeaseMode == LeaseMode.Exclusive ? LeaseMode.Exclusive : LeaseMode.Shared;
+        _shared = NewSlot(challenge);
+        if (_mode == LeaseMode.Exclusive)
+        {
+            _pool.Add(_shared);
+        }
+    }
+
+    /// <summary>Shared or Exclusive, as leased now.</summary>
+    public LeaseMode Mode => _mode;
+
+    /// <summary>Exclusive mode: how many nonces the pool holds.</summary>
+    public int PoolSize => _pool.Count;
+
+    private int MaxPool => _context.Settings.MaxNoncePool;
+
+    /// <inheritdoc />
+    public override void OnCredential(Credential credential)
+    {
+        _credential = credential;
+        _ha1 = DigestCalculator.ComputeHa1(_challenge.Algorithm, credential.UserName, _challenge.Realm, credential.Password);
+        _generation++;
+        _credentialProven = false;
+        _shared.Ha1 = null;
+        foreach (NonceSlot slot in _pool)
+        {
+            slot.Ha1 = null;
+        }
+    }
+
+    /// <inheritdoc />
+    public override LeaseDecision Lease(LeaseContext request)
+    {
+        if (_mode == LeaseMode.Shared)
+        {
+            return _shared.Nc == uint.MaxValue
+                ? LeaseDecision.Anonymous // nc would wrap: let the server hand out a new nonce
+                : LeaseDecision.Issue(Issue(_shared, request.HasBody));
+        }
+
+        NonceSlot? free = FindFree();
+        if (free is not null)
+        {
+            return LeaseDecision.Issue(Issue(free, request.HasBody));
+        }
+
+        if (_pool.Count + _fetching < MaxPool)
+        {
+            _fetching++;
+            return LeaseDecision.Issue(new NonceFetchLease(this));
+        }
+
+        return LeaseDecision.Wait;
+    }
+
+    /// <inheritdoc />
+    public override ChallengeDecision OnChallenge(ChallengeContext context)
+    {
+        if (!DigestChallenge.TryCreate(context.Challenge, out DigestChallenge? challenge, out string? error))
+        {
+            return ChallengeDecision.GiveUp($"Digest challenge for {_context.Key} is malformed: {error}");
+        }
+
+        if (challenge.Algorithm != _challenge.Algorithm)
+        {
+            // The server changed algorithm: everything derived from the old one is void.
+            Reset(challenge);
+            return OnFreshChallenge(challenge, context.HasBody);
+        }
+
+        _challenge = challenge;
+        return context.Lease switch
+        {
+            NonceFetchLease fetch when fetch.State == this => OnFetched(challenge, context.HasBody),
+            DigestLease lease when lease.State == this && IsLive(lease.Slot) => OnChallengeForLease(lease, challenge, context.HasBody),
+            _ => OnFreshChallenge(challenge, context.HasBody),
+        };
+    }
+
+    /// <inheritdoc />
+    public override void OnCompleted(AuthLease lease, LeaseOutcome outcome)
+    {
+        if (lease is NonceFetchLease fetch)
+        {
+            if (fetch.State == this && _fetching > 0)
+            {
+                _fetching--;
+            }
+
+            return;
+        }
+
+        if (lease is not DigestLease digest || digest.State != this)
+        {
+            return;
+        }
+
+        NonceSlot slot = digest.Slot;
+        bool live = IsLive(slot);
+        bool sameNonce = slot.Nonce == digest.Nonce;
+        if (outcome.Answered && digest.Generation == _generation)
+        {
+            _credentialProven = true;
+            if (live && sameNonce)
+            {
+                slot.Proven = true;
+            }
+        }
+
+        if (live && sameNonce && outcome.AuthenticationInfo is not null
+            && AuthenticationInfo.TryParse(outcome.AuthenticationInfo, out AuthenticationInfo? info, out _)
+            && info.NextNonce is { Length: > 0 } next)
+        {
+            // RFC 7616 §3.5: the next request should use nextnonce. A server that sends it wants its
+            // nonces used in sequence, which only exclusive leases can promise.
+            if (_mode == LeaseMode.Shared && _auto)
+            {
+                SwitchToExclusive("the server sends nextnonce");
+                slot = NewSlot(next, slot.Opaque);
+                _pool.Add(slot);
+            }
+            else
+            {
+                slot.Adopt(next, slot.Opaque, DigestCalculator.CreateCnonce());
+            }
+        }
+
+        if (_mode == LeaseMode.Exclusive && live)
+        {
+            slot.InUse = false;
+        }
+    }
+
+    private ChallengeDecision OnFetched(DigestChallenge challenge, bool hasBody)
+    {
+        _fetching = Math.Max(0, _fetching - 1);
+        if (_mode != LeaseMode.Exclusive)
+        {
+            return ChallengeDecision.Retry(Issue(_shared, hasBody), RetryReason.Challenge);
+        }
+
+        NonceSlot slot = NewSlot(challenge);
+        _pool.Add(slot);
+        return ChallengeDecision.Retry(Issue(slot, hasBody), RetryReason.Challenge);
+    }
+
+    /// <summary>A request that carried none of our leases met a challenge (a fresh nonce in hand).</summary>
+    private ChallengeDecision OnFreshChallenge(DigestChallenge challenge, bool hasBody)
+    {
+        if (_mode == LeaseMode.Shared)
+        {
+            if (_shared.Nc == uint.MaxValue)
+            {
+                _shared.Adopt(challenge.Nonce, challenge.Opaque, DigestCalculator.CreateCnonce());
+            }
+
+            return ChallengeDecision.Retry(Issue(_shared, hasBody), RetryReason.Challenge);
+        }
+
+        NonceSlot? free = FindFree();
+        if (free is not null)
+        {
+            return ChallengeDecision.Retry(Issue(free, hasBody), RetryReason.Challenge);
+        }
+
+        if (_pool.Count < MaxPool)
+        {
+            NonceSlot slot = NewSlot(challenge);
+            _pool.Add(slot);
+            return ChallengeDecision.Retry(Issue(slot, hasBody), RetryReason.Challenge);
+        }
+
+        return ChallengeDecision.Wait;
+    }
+
+    private ChallengeDecision OnChallengeForLease(DigestLease lease, DigestChallenge challenge, bool hasBody)
+    {
+        NonceSlot slot = lease.Slot;
+        bool current = slot.Nonce == lease.Nonce;
+        if (challenge.Stale)
+        {
+            // RFC 7616 §3.3: the credential was right, the nonce is old. Replace it once: the first
+            // report naming the current nonce does; reports naming an older one find it done.
+            if (current)
+            {
+                slot.Adopt(challenge.Nonce, challenge.Opaque, DigestCalculator.CreateCnonce());
+                _context.Diagnostics.StaleRefreshes.Add(1);
+            }
+
+            return ChallengeDecision.Retry(Issue(slot, hasBody), RetryReason.Stale);
+        }
+
+        if (lease.Generation != _generation)
+        {
+            // Issued under a credential that has been rotated since: not this credential's fault.
+            return ChallengeDecision.Retry(Issue(_mode == LeaseMode.Shared ? _shared : slot, hasBody), RetryReason.Challenge);
+        }
+
+        if (_mode == LeaseMode.Exclusive)
+        {
+            if (slot.Proven || lease.Nc > 1)
+            {
+                // The nonce worked before on this slot: it is used up (one-time nonce, strict nc),
+                // not the credential. Take the fresh nonce from this challenge.
+                if (current)
+                {
+                    slot.Adopt(challenge.Nonce, challenge.Opaque, DigestCalculator.CreateCnonce());
+                }
+
+                return ChallengeDecision.Retry(Issue(slot, hasBody), RetryReason.Challenge);
+            }
+
+            slot.InUse = false;
+            return Rejected();
+        }
+
+        if (!current)
+        {
+            // Another request already moved the nonce on; try once on the current one.
+            return ChallengeDecision.Retry(Issue(_shared, hasBody), RetryReason.Challenge);
+        }
+
+        if (_credentialProven)
+        {
+            // Accepted before, refused now without stale: the server is strict about nc order
+            // (Apache AuthDigestNcCheck answers out-of-order nc this way). Never a wrong password.
+            if (_auto)
+            {
+                SwitchToExclusive("the server refused an out-of-order nc");
+                NonceSlot fresh = NewSlot(challenge);
+                _pool.Add(fresh);
+                return ChallengeDecision.Retry(Issue(fresh, hasBody), RetryReason.Challenge);
+            }
+
+            _shared.Adopt(challenge.Nonce, challenge.Opaque, DigestCalculator.CreateCnonce());
+            return ChallengeDecision.Retry(Issue(_shared, hasBody), RetryReason.Challenge);
+        }
+
+        return Rejected();
+    }
+
+    private ChallengeDecision Rejected()
+    {
+        _credentialProven = false;
+        return ChallengeDecision.Reject($"the server refused the credential for {_context.Key}");
+    }
+
+    private DigestLease Issue(NonceSlot slot, bool hasBody)
+    {
+        if (_credential is null || _ha1 is null)
+        {
+            throw new InvalidOperationException($"Digest space {_context.Key} has no credential yet.");
+        }
+
+        slot.Nc++;
+        slot.Ha1 ??= DigestAlgorithms.IsSession(_challenge.Algorithm)
+            ? DigestCalculator.ComputeSessionHa1(_challenge.Algorithm, _ha1, slot.Nonce, slot.Cnonce)
+            : _ha1;
+        if (_mode == LeaseMode.Exclusive)
+        {
+            slot.InUse = true;
+        }
+
+        var template = new DigestRequest
+        {
+            Algorithm = _challenge.Algorithm,
+            AlgorithmToken = _challenge.AlgorithmToken,
+            UserName = _credential.UserName,
+            Realm = _challenge.Realm,
+            Nonce = slot.Nonce,
+            Ha1 = slot.Ha1,
+            Method = "",
+            DigestUri = "",
+            Qop = _challenge.PreferredQop(hasBody),
+            Nc = slot.Nc,
+            Cnonce = slot.Cnonce,
+            Opaque = slot.Opaque,
+            UserHash = _challenge.UserHash,
+            Utf8 = _challenge.Utf8,
+        };
+        bool wantsCompletion = _mode == LeaseMode.Exclusive || !slot.Proven;
+        return new DigestLease(this, slot, template, _generation, wantsCompletion);
+    }
+
+    private NonceSlot? FindFree()
+    {
+        foreach (NonceSlot slot in _pool)
+        {
+            if (!slot.InUse && slot.Nc < uint.MaxValue)
+            {
+                return slot;
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsLive(NonceSlot slot) => _mode == LeaseMode.Shared ? ReferenceEquals(slot, _shared) : _pool.Contains(slot);
+
+    private void SwitchToExclusive(string why)
+    {
+        _mode = LeaseMode.Exclusive;
+        _pool.Clear();
+        _fetching = 0;
+        _context.Diagnostics.ModeSwitches.Add(1);
+        SpaceLog.SwitchedToExclusive(_context.Logger, _context.Key.ToString(), why);
+    }
+
+    private void Reset(DigestChallenge challenge)
+    {
+        _challenge = challenge;
+        _shared = NewSlot(challenge);
+        _pool.Clear();
+        _fetching = 0;
+        if (_mode == LeaseMode.Exclusive)
+        {
+            _pool.Add(_shared);
+        }
+
+        if (_credential is not null)
+        {
+            OnCredential(_credential);
+        }
+    }
+
+    private static NonceSlot NewSlot(DigestChallenge challenge) => NewSlot(challenge.Nonce, challenge.Opaque);
+
+    private static NonceSlot NewSlot(string nonce, string? opaque) => new(nonce, opaque, DigestCalculator.CreateCnonce());
+}

@@ -1,0 +1,75 @@
+using AuthActors.Credentials;
+using AuthActors.Protocol;
+
+namespace AuthActors.Spaces;
+
+// The messages of the registry and space actors. Commands are imperative, events past tense.
+
+/// <summary>A request wants a header: the registry routes it to its space, which replies with an
+/// <see cref="AuthLease"/> or a <see cref="LeaseRefusal"/>.</summary>
+internal sealed record LeaseHeader(OriginKey Origin, string Path, bool HasBody);
+
+/// <summary>A 401/407 answered a request. Replies with a <see cref="ChallengeDecision"/>.</summary>
+internal sealed record ReportChallenge(OriginKey Origin, string Path, AuthLease? Lease, IAuthScheme Scheme, AuthChallenge Challenge, string Realm, bool HasBody);
+
+/// <summary>The request that was discovering an origin got an answer without a usable challenge.</summary>
+internal sealed record DiscoveryEnded(OriginKey Origin);
+
+/// <summary>A leased request ended without a challenge; told straight to the space.</summary>
+internal sealed record LeaseCompleted(AuthLease Lease, LeaseOutcome Outcome);
+
+/// <summary>Ask the chain again (rotation). Replied to with <c>Status.Success</c> once done.</summary>
+internal sealed record RefreshCredential;
+
+/// <summary>A space has been idle long enough; it asks its registry to stop it.</summary>
+internal sealed record Passivate(SpaceKey Key);
+
+/// <summary>The registry's timer for an origin whose first challenge is late.</summary>
+internal sealed record DiscoveryTimedOut(OriginKey Origin, long Attempt);
+
+/// <summary>Lists the live space actors. Replies with <c>IReadOnlyList&lt;IActorRef&gt;</c>.</summary>
+internal sealed record GetSpaces;
+
+/// <summary>The registry's periodic sweep of idle origin entries.</summary>
+internal sealed record SweepOrigins;
+
+/// <summary>Work a scheme ran off the actor has ended; run its continuation on the actor.</summary>
+internal sealed record SchemeWorkDone(Action Continuation);
+
+/// <summary>The chain answered.</summary>
+internal sealed record CredentialResolved(CredentialResolution Resolution, long Attempt);
+
+/// <summary>Why a space sends no header: go anonymous, discover the origin, or fail.</summary>
+internal sealed class LeaseRefusal
+{
+    private LeaseRefusal(LeaseRefusalKind kind, string? reason)
+    {
+        Kind = kind;
+        Reason = reason;
+    }
+
+    public static LeaseRefusal Anonymous { get; } = new(LeaseRefusalKind.Anonymous, null);
+
+    public static LeaseRefusal Discover { get; } = new(LeaseRefusalKind.Discover, null);
+
+    public LeaseRefusalKind Kind { get; }
+
+    public string? Reason { get; }
+
+    public static LeaseRefusal Fail(string reason) => new(LeaseRefusalKind.Fail, reason);
+
+    public static LeaseRefusal AnonymousBecause(string reason) => new(LeaseRefusalKind.Anonymous, reason);
+}
+
+/// <summary>The kinds of <see cref="LeaseRefusal"/>.</summary>
+internal enum LeaseRefusalKind
+{
+    /// <summary>Send without credentials (open origin, or no usable credential).</summary>
+    Anonymous,
+
+    /// <summary>Send without credentials and report what came back: this request discovers the origin.</summary>
+    Discover,
+
+    /// <summary>Do not send: the reason says why.</summary>
+    Fail,
+}

@@ -1,0 +1,342 @@
+using AuthActors.Actors;
+using AuthActors.Diagnostics;
+using AuthActors.Protocol;
+using Microsoft.Extensions.Logging;
+
+namespace AuthActors.Spaces;
+
+/// <summary>
+/// Supervises the protection-space actors and routes requests to them. Per origin it keeps:
+/// the spaces learned from its challenges (the first is the default for paths not yet mapped),
+/// the path prefixes that map to each (RFC 7617 §2.2, and RFC 7616 <c>domain</c>), and, before the
+/// first challenge, a discovery: one request goes out to learn the challenge while the others for
+/// that origin wait (bounded by <see cref="SpaceSettings.DiscoveryTimeout"/>), so a cold burst
+/// pays one 401, not one each. An origin that answers without a challenge is marked open and
+/// its requests are released at once.
+/// A failing space is restarted by this actor's OneForOne strategy, alone; other spaces never notice.
+/// </summary>
+internal sealed class SpaceRegistryActor : ReceiveActor
+{
+    private const int MaxPrefixesPerOrigin = 256;
+
+    private readonly SpaceServices _services;
+    private readonly ILogger _logger;
+    private readonly Dictionary<OriginKey, OriginEntry> _origins = [];
+    private readonly Dictionary<IActorRef, SpaceEntry> _byActor = [];
+    private long _discoveryAttempts;
+    private long _spaceCounter;
+
+    public SpaceRegistryActor(SpaceServices services)
+    {
+        _services = services;
+        _logger = services.LoggerFactory.CreateLogger("AuthActors.Spaces");
+        Receive<LeaseHeader>(m => Route(m, Sender));
+        Receive<ReportChallenge>(OnChallenge);
+        Receive<DiscoveryEnded>(OnDiscoveryEnded);
+        Receive<DiscoveryTimedOut>(OnDiscoveryTimedOut);
+        Receive<Passivate>(OnPassivate);
+        Receive<Terminated>(OnTerminated);
+        Receive<GetSpaces>(_ => Sender.Tell((IReadOnlyList<IActorRef>)[.. _byActor.Keys]));
+        Receive<SweepOrigins>(_ => Sweep());
+    }
+
+    protected override void PreStart() => ScheduleSweep();
+
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        new OneForOneStrategy(
+            _services.Settings.MaxRestarts,
+            _services.Settings.RestartWindow,
+            e => e is ActorInitializationException ? Directive.Stop : Directive.Restart);
+
+    private void Route(LeaseHeader message, IActorRef sender)
+    {
+        OriginEntry entry = Entry(message.Origin);
+        SpaceEntry? space = entry.Match(message.Path);
+        if (space is not null)
+        {
+            Ensure(space).Tell(message, sender);
+        }
+        else if (entry.Open)
+        {
+            sender.Tell(LeaseRefusal.Anonymous);
+        }
+        else if (entry.Discovering)
+        {
+            entry.Waiting.Add((message, sender));
+        }
+        else
+        {
+            entry.Discovering = true;
+            entry.DiscoveryAttempt = ++_discoveryAttempts;
+            entry.DiscoveryTimer = Context.System.ScheduleTellOnce(
+                _services.Settings.DiscoveryTimeout, Self, new DiscoveryTimedOut(message.Origin, entry.DiscoveryAttempt));
+            sender.Tell(LeaseRefusal.Discover);
+        }
+    }
+
+    private void OnChallenge(ReportChallenge message)
+    {
+        OriginEntry entry = Entry(message.Origin);
+        var key = new SpaceKey(message.Origin, message.Realm);
+        SpaceEntry? space = entry.Spaces.Find(s => s.Key == key);
+        if (space is null)
+        {
+            space = new SpaceEntry(key, message.Scheme, message.Challenge);
+            entry.Spaces.Add(space);
+            LearnDomain(entry, space, message.Challenge);
+        }
+        else if (!string.Equals(space.Scheme.Name, message.Scheme.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            // The server now prefers another scheme for this realm: start the space over.
+            Retire(space);
+            space.Scheme = message.Scheme;
+            space.Challenge = message.Challenge;
+        }
+        else
+        {
+            space.Challenge = message.Challenge; // a restarted or rebuilt space starts from the latest
+        }
+
+        entry.Learn(message.Path, space, MaxPrefixesPerOrigin);
+        Ensure(space).Tell(message, Sender);
+        if (entry.Discovering)
+        {
+            EndDiscovery(entry);
+        }
+    }
+
+    private void OnDiscoveryEnded(DiscoveryEnded message)
+    {
+        if (_origins.TryGetValue(message.Origin, out OriginEntry? entry) && entry.Discovering)
+        {
+            if (entry.Spaces.Count == 0)
+            {
+                entry.Open = true;
+            }
+
+            EndDiscovery(entry);
+        }
+    }
+
+    private void OnDiscoveryTimedOut(DiscoveryTimedOut message)
+    {
+        if (!_origins.TryGetValue(message.Origin, out OriginEntry? entry) || !entry.Discovering || entry.DiscoveryAttempt != message.Attempt)
+        {
+            return;
+        }
+
+        SpaceLog.DiscoveryTimedOut(_logger, message.Origin.ToString(), _services.Settings.DiscoveryTimeout);
+        entry.Discovering = false;
+        foreach ((LeaseHeader _, IActorRef sender) in entry.Waiting)
+        {
+            sender.Tell(LeaseRefusal.Anonymous);
+        }
+
+        entry.Waiting.Clear();
+    }
+
+    /// <summary>The first challenge (or an open answer) arrived: the waiting requests are routed again.</summary>
+    private void EndDiscovery(OriginEntry entry)
+    {
+        entry.Discovering = false;
+        entry.DiscoveryTimer?.Cancel();
+        entry.DiscoveryTimer = null;
+        if (entry.Waiting.Count == 0)
+        {
+            return;
+        }
+
+        List<(LeaseHeader Message, IActorRef Sender)> waiting = [.. entry.Waiting];
+        entry.Waiting.Clear();
+        foreach ((LeaseHeader m, IActorRef sender) in waiting)
+        {
+            Route(m, sender);
+        }
+    }
+
+    private void OnPassivate(Passivate message)
+    {
+        if (_byActor.Remove(Sender, out SpaceEntry? space))
+        {
+            space.Actor = null;
+            Context.Unwatch(Sender);
+            // A PoisonPill, not Stop: whatever we forwarded before it is still answered.
+            Sender.Tell(PoisonPill.Instance);
+            _services.Diagnostics.Passivations.Add(1);
+            SpaceLog.SpacePassivated(_logger, message.Key.ToString());
+        }
+    }
+
+    private void OnTerminated(Terminated message)
+    {
+        if (_byActor.Remove(message.ActorRef, out SpaceEntry? space) && Equals(space.Actor, message.ActorRef))
+        {
+            space.Actor = null; // stopped by its supervisor: the next request builds it again
+        }
+    }
+
+    private IActorRef Ensure(SpaceEntry space)
+    {
+        if (space.Actor is not null)
+        {
+            return space.Actor;
+        }
+
+        SpaceServices services = _services;
+        Props props = Props.Create(() => new ProtectionSpaceActor(space.Key, space.Scheme, space.Challenge, services));
+        IActorRef actor = Context.ActorOf(props, $"space-{++_spaceCounter}");
+        Context.Watch(actor);
+        _byActor[actor] = space;
+        space.Actor = actor;
+        return actor;
+    }
+
+    private void Retire(SpaceEntry space)
+    {
+        if (space.Actor is { } actor)
+        {
+            _byActor.Remove(actor);
+            Context.Unwatch(actor);
+            actor.Tell(PoisonPill.Instance);
+            space.Actor = null;
+        }
+    }
+
+    /// <summary>RFC 7616 §3.3: <c>domain</c> lists the URIs a space covers; it widens the space to
+    /// exactly those (on this origin or another), never further. Proxies have no domain.</summary>
+    private void LearnDomain(OriginEntry entry, SpaceEntry space, AuthChallenge challenge)
+    {
+        if (space.Key.Origin.IsProxy
+            || !challenge.IsScheme("Digest")
+            || !DigestChallenge.TryCreate(challenge, out DigestChallenge? digest, out _))
+        {
+            return;
+        }
+
+        foreach (string uri in digest.Domain)
+        {
+            if (Uri.TryCreate(uri, UriKind.Absolute, out Uri? absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps))
+            {
+                Entry(OriginKey.From(absolute)).AddPrefix(absolute.AbsolutePath, space, MaxPrefixesPerOrigin);
+            }
+            else if (uri.StartsWith('/'))
+            {
+                entry.AddPrefix(uri, space, MaxPrefixesPerOrigin);
+            }
+        }
+    }
+
+    private OriginEntry Entry(OriginKey origin)
+    {
+        if (!_origins.TryGetValue(origin, out OriginEntry? entry))
+        {
+            entry = new OriginEntry();
+            _origins.Add(origin, entry);
+        }
+
+        entry.LastUsed = _services.TimeProvider.GetTimestamp();
+        return entry;
+    }
+
+    /// <summary>Forgets origins idle for a few passivation periods whose spaces are all passivated,
+    /// so a crawl over many origins keeps bounded memory.</summary>
+    private void Sweep()
+    {
+        TimeSpan idle = _services.Settings.PassivateAfter * 4;
+        List<OriginKey>? stale = null;
+        foreach ((OriginKey key, OriginEntry entry) in _origins)
+        {
+            if (!entry.Discovering
+                && entry.Spaces.TrueForAll(s => s.Actor is null)
+                && _services.TimeProvider.GetElapsedTime(entry.LastUsed) > idle)
+            {
+                (stale ??= []).Add(key);
+            }
+        }
+
+        if (stale is not null)
+        {
+            foreach (OriginKey key in stale)
+            {
+                _origins.Remove(key);
+            }
+        }
+
+        ScheduleSweep();
+    }
+
+    private void ScheduleSweep() =>
+        Context.System.ScheduleTellOnce(_services.Settings.PassivateAfter, Self, new SweepOrigins());
+
+    /// <summary>What the registry knows of one origin.</summary>
+    private sealed class OriginEntry
+    {
+        public List<SpaceEntry> Spaces { get; } = [];
+
+        public List<(string Prefix, SpaceEntry Space)> Prefixes { get; } = [];
+
+        public List<(LeaseHeader Message, IActorRef Sender)> Waiting { get; } = [];
+
+        public bool Discovering { get; set; }
+
+        public long DiscoveryAttempt { get; set; }
+
+        public ICancelable? DiscoveryTimer { get; set; }
+
+        /// <summary>Answered without a challenge: requests go out at once, unauthenticated.</summary>
+        public bool Open { get; set; }
+
+        public long LastUsed { get; set; }
+
+        /// <summary>The space of the longest prefix that matches, else the origin's first space.</summary>
+        public SpaceEntry? Match(string path)
+        {
+            SpaceEntry? best = null;
+            int bestLength = -1;
+            foreach ((string prefix, SpaceEntry space) in Prefixes)
+            {
+                if (prefix.Length > bestLength && path.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    (best, bestLength) = (space, prefix.Length);
+                }
+            }
+
+            return best ?? (Spaces.Count > 0 ? Spaces[0] : null);
+        }
+
+        /// <summary>RFC 7617 §2.2: paths at or below the directory of a challenged URI share its space.
+        /// Only a prefix that changes the answer is kept, so a one-realm origin learns nothing.</summary>
+        public void Learn(string path, SpaceEntry space, int max)
+        {
+            int slash = path.LastIndexOf('/');
+            string directory = slash >= 0 ? path[..(slash + 1)] : "/";
+            if (Match(path) != space)
+            {
+                AddPrefix(directory, space, max);
+            }
+        }
+
+        public void AddPrefix(string prefix, SpaceEntry space, int max)
+        {
+            Prefixes.RemoveAll(p => p.Prefix == prefix);
+            if (Prefixes.Count >= max)
+            {
+                Prefixes.RemoveAt(0);
+            }
+
+            Prefixes.Add((prefix, space));
+        }
+    }
+
+    /// <summary>One space of an origin: what is needed to (re)build its actor.</summary>
+    private sealed class SpaceEntry(SpaceKey key, IAuthScheme scheme, AuthChallenge challenge)
+    {
+        public SpaceKey Key { get; } = key;
+
+        public IAuthScheme Scheme { get; set; } = scheme;
+
+        public AuthChallenge Challenge { get; set; } = challenge;
+
+        public IActorRef? Actor { get; set; }
+    }
+}
