@@ -36,7 +36,7 @@ public static class AuthActorsConfigurationBinder
         Duration(section, "spaces:passivate-after", v => options.Spaces.PassivateAfter = v);
         Duration(section, "spaces:discovery-timeout", v => options.Spaces.DiscoveryTimeout = v);
         Int(section, "spaces:max-nonce-pool", v => options.Spaces.MaxNoncePool = v);
-        Read(section, "spaces:lease-mode", "auto, shared or exclusive", s => Enum.TryParse(s, ignoreCase: true, out LeaseMode m) && Enum.IsDefined(m) ? m : null, v => options.Spaces.LeaseMode = v);
+        Read<LeaseMode>(section, "spaces:lease-mode", "auto, shared or exclusive", s => Enum.TryParse(s, ignoreCase: true, out LeaseMode m) && Enum.IsDefined(m) ? m : null, v => options.Spaces.LeaseMode = v);
         Read(section, "handler:buffer-limit", "a size such as 1MiB or 65536", s => ConfigValue.TryParseSize(s, out long n) ? n : (long?)null, v => options.Handler.BufferLimit = v);
         Bool(section, "handler:verify-rspauth", v => options.Handler.VerifyRspAuth = v);
         Bool(section, "handler:follow-redirects", v => options.Handler.FollowRedirects = v);

@@ -19,7 +19,10 @@ namespace AuthActors.Spaces;
 /// </list>
 /// An idle space asks its registry to passivate it; a restarted space starts from its challenge.
 /// </summary>
+// CA1001: _stopping is disposed in PostStop, the actor's end of life; actors are not IDisposable.
+#pragma warning disable CA1001
 internal sealed class ProtectionSpaceActor : ReceiveActor
+#pragma warning restore CA1001
 {
     private readonly SpaceKey _key;
     private readonly IAuthScheme _scheme;

@@ -1,0 +1,169 @@
+using AuthActors.Credentials;
+using AuthActors.Diagnostics;
+using AuthActors.Protocol;
+using AuthActors.Spaces;
+using AuthActors.Spaces.Schemes;
+using OriginKey = AuthActors.Spaces.OriginKey;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AuthActors.Tests.Spaces;
+
+/// <summary>The Digest space state machine on its own (no actor, no network): nonce adoption,
+/// nc order, stale refresh once, strict-server detection and exclusive leases.</summary>
+public sealed class DigestSchemeStateTests
+{
+    private static readonly Credential s_credential = new("Mufasa", "Circle of Life");
+
+    [Fact]
+    public void Lease_Shared_NcStrictlyIncreasesOnOneNonce()
+    {
+        DigestSchemeState state = NewState(Challenge("n1"));
+
+        var leases = Enumerable.Range(0, 5).Select(_ => Issue(state)).ToList();
+
+        Assert.All(leases, l => Assert.Equal("n1", l.Nonce));
+        Assert.Equal([1u, 2u, 3u, 4u, 5u], leases.Select(l => l.Nc));
+    }
+
+    [Fact]
+    public void Stale_ReportedByManyHoldersOfTheOldNonce_RefreshesOnce()
+    {
+        var context = new FakeSpaceContext();
+        DigestSchemeState state = NewState(Challenge("n1"), context);
+        var holders = Enumerable.Range(0, 10).Select(_ => Issue(state)).ToList();
+
+        var retries = holders.Select((l, i) => state.OnChallenge(new ChallengeContext(Challenge($"fresh{i}", stale: true), l, false))).ToList();
+
+        Assert.All(retries, d => Assert.Equal(ChallengeDecisionKind.Retry, d.Kind));
+        Assert.All(retries, d => Assert.Equal(RetryReason.Stale, d.RetryReason));
+        Assert.All(retries, d => Assert.Equal("fresh0", ((DigestLease)d.Lease!).Nonce));
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => (uint)i), retries.Select(d => ((DigestLease)d.Lease!).Nc));
+        Assert.Equal(1, context.Diagnostics.StaleRefreshes.Total);
+    }
+
+    [Fact]
+    public void Rejection_BeforeAnySuccess_IsAWrongCredential()
+    {
+        DigestSchemeState state = NewState(Challenge("n1"));
+        DigestLease lease = Issue(state);
+
+        ChallengeDecision decision = state.OnChallenge(new ChallengeContext(Challenge("n2"), lease, false));
+
+        Assert.Equal(ChallengeDecisionKind.Reject, decision.Kind);
+    }
+
+    [Fact]
+    public void Rejection_AfterTheCredentialWorked_SwitchesToExclusive_NotAWrongCredential()
+    {
+        var context = new FakeSpaceContext();
+        DigestSchemeState state = NewState(Challenge("n1"), context);
+        DigestLease first = Issue(state);
+        DigestLease second = Issue(state);
+        state.OnCompleted(first, new LeaseOutcome(200, null));
+
+        ChallengeDecision decision = state.OnChallenge(new ChallengeContext(Challenge("n2"), second, false));
+
+        Assert.Equal(ChallengeDecisionKind.Retry, decision.Kind);
+        Assert.Equal(LeaseMode.Exclusive, state.Mode);
+        Assert.Equal("n2", ((DigestLease)decision.Lease!).Nonce);
+        Assert.Equal(1u, ((DigestLease)decision.Lease!).Nc);
+        Assert.Equal(1, context.Diagnostics.ModeSwitches.Total);
+    }
+
+    [Fact]
+    public void Exclusive_OneRequestPerNonce_PoolGrowsByFetching()
+    {
+        DigestSchemeState state = NewState(Challenge("n1"), new FakeSpaceContext(LeaseMode.Exclusive, maxPool: 2));
+
+        LeaseDecision a = state.Lease(new LeaseContext("/", false));
+        LeaseDecision b = state.Lease(new LeaseContext("/", false));
+        LeaseDecision c = state.Lease(new LeaseContext("/", false));
+
+        Assert.Equal("n1", Assert.IsType<DigestLease>(a.Lease).Nonce);
+        NonceFetchLease fetch = Assert.IsType<NonceFetchLease>(b.Lease);
+        Assert.Equal(LeaseDecisionKind.Wait, c.Kind);
+
+        ChallengeDecision fetched = state.OnChallenge(new ChallengeContext(Challenge("n2"), fetch, false));
+        Assert.Equal("n2", ((DigestLease)fetched.Lease!).Nonce);
+        Assert.Equal(2, state.PoolSize);
+
+        state.OnCompleted(a.Lease!, new LeaseOutcome(200, null));
+        DigestLease reused = Assert.IsType<DigestLease>(state.Lease(new LeaseContext("/", false)).Lease);
+        Assert.Equal("n1", reused.Nonce);
+        Assert.Equal(2u, reused.Nc);
+    }
+
+    [Fact]
+    public void NextNonce_InAuthenticationInfo_IsUsedByTheNextLease()
+    {
+        DigestSchemeState state = NewState(Challenge("n1"), new FakeSpaceContext(LeaseMode.Exclusive));
+        DigestLease lease = Issue(state);
+
+        state.OnCompleted(lease, new LeaseOutcome(200, "nextnonce=\"n9\", qop=auth"));
+        DigestLease next = Issue(state);
+
+        Assert.Equal("n9", next.Nonce);
+        Assert.Equal(1u, next.Nc);
+    }
+
+    [Fact]
+    public void NextNonce_InAutoMode_SwitchesToExclusive()
+    {
+        DigestSchemeState state = NewState(Challenge("n1"));
+        DigestLease lease = Issue(state);
+
+        state.OnCompleted(lease, new LeaseOutcome(200, "nextnonce=\"n9\""));
+
+        Assert.Equal(LeaseMode.Exclusive, state.Mode);
+        Assert.Equal("n9", Issue(state).Nonce);
+    }
+
+    [Fact]
+    public async Task Lease_ComputesTheRfc7616Sha256Response()
+    {
+        DigestSchemeState state = NewState(AuthChallengeOf(
+            "Digest realm=\"http-auth@example.org\", qop=\"auth, auth-int\", algorithm=SHA-256, nonce=\"7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v\", opaque=\"FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS\""));
+        DigestLease lease = Issue(state);
+
+        string? header = await lease.CreateHeaderValueAsync(
+            new AuthRequest(HttpMethod.Get, new Uri("http://example.org/dir/index.html"), "/dir/index.html", null, false), default);
+
+        Assert.True(DigestCredentials.TryParse(header, out DigestCredentials? sent, out _));
+        string ha1 = DigestCalculator.ComputeHa1(DigestAlgorithm.Sha256, "Mufasa", "http-auth@example.org", "Circle of Life");
+        Assert.True(DigestVerifier.Verify(sent, "GET", ha1));
+        Assert.Equal("00000001", sent.NcText);
+        Assert.Equal("FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS", sent.Opaque);
+    }
+
+    private static DigestSchemeState NewState(AuthChallenge challenge, FakeSpaceContext? context = null)
+    {
+        var state = (DigestSchemeState)DigestScheme.Instance.CreateState(challenge, context ?? new FakeSpaceContext());
+        state.OnCredential(s_credential);
+        return state;
+    }
+
+    private static DigestLease Issue(DigestSchemeState state) =>
+        Assert.IsType<DigestLease>(state.Lease(new LeaseContext("/", false)).Lease);
+
+    private static AuthChallenge Challenge(string nonce, bool stale = false) =>
+        AuthChallengeOf($"Digest realm=\"r\", qop=\"auth\", algorithm=SHA-256, nonce=\"{nonce}\"{(stale ? ", stale=true" : "")}");
+
+    private static AuthChallenge AuthChallengeOf(string header) => ChallengeParser.Parse(header).Challenges.Single();
+
+    private sealed class FakeSpaceContext(LeaseMode mode = LeaseMode.Auto, int maxPool = 64) : SpaceContext
+    {
+        public override SpaceKey Key { get; } = new(new OriginKey(false, "http", "example.org", 80), "r");
+
+        public override SpaceSettings Settings { get; } = new() { LeaseMode = mode, MaxNoncePool = maxPool };
+
+        public override TimeProvider TimeProvider => TimeProvider.System;
+
+        public override ILogger Logger => NullLogger.Instance;
+
+        public override AuthActorsDiagnostics Diagnostics { get; } = new();
+
+        public override void Run<T>(Func<CancellationToken, Task<T>> work, Action<T> onSuccess, Action<Exception> onFailure) =>
+            throw new NotSupportedException("Digest does no I/O");
+    }
+}
