@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+
+namespace AuthActors.Host.Commands;
+
+/// <summary>
+/// The <c>authactors</c> command tree. Each command lives in its own file as a static
+/// <c>Create(HostConsole)</c> that returns a <see cref="Command"/> with its options and action;
+/// this class only puts them together and turns parse errors into one line and exit code 2.
+/// </summary>
+internal static class HostCommandLine
+{
+    /// <summary>How long Ctrl+C waits for a command to stop before the process ends anyway.</summary>
+    private static readonly TimeSpan s_terminationTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Builds the root command: <c>demo</c> (also what runs with no arguments), <c>fetch</c>, <c>crawl</c>, <c>serve</c>, <c>bench</c>, <c>config</c>.</summary>
+    public static RootCommand Build(HostConsole console)
+    {
+        var root = new RootCommand("AuthActors: concurrent Basic and Digest credentials for HTTP clients, one actor per protection space.")
+        {
+            DemoCommand.Create(console),
+            FetchCommand.Create(console),
+            CrawlCommand.Create(console),
+            ServeCommand.Create(console),
+            BenchCommand.Create(console),
+            ConfigCommand.Create(console),
+        };
+        root.SetAction(_ => DemoCommand.RunDefault(console));
+        return root;
+    }
+
+    /// <summary>
+    /// Parses and runs. A parse error (unknown command or option, bad value) prints one line
+    /// naming it to <see cref="HostConsole.Error"/> and returns <see cref="ExitCodes.Usage"/>.
+    /// With <paramref name="handleTermination"/>, Ctrl+C and SIGTERM cancel the command's token.
+    /// </summary>
+    public static async Task<int> InvokeAsync(string[] args, HostConsole console, bool handleTermination = false, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(console);
+        ParseResult result = Build(console).Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            ParseError first = result.Errors[0];
+            await console.Error.WriteLineAsync($"authactors: {first.Message} (see --help)").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        var invocation = new InvocationConfiguration
+        {
+            Output = console.Out,
+            Error = console.Error,
+            ProcessTerminationTimeout = handleTermination ? s_terminationTimeout : null,
+        };
+        return await result.InvokeAsync(invocation, ct).ConfigureAwait(false);
+    }
+}

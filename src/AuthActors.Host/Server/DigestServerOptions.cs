@@ -1,0 +1,96 @@
+using AuthActors.Protocol;
+
+namespace AuthActors.Host.Server;
+
+/// <summary>
+/// Settings of the embedded <see cref="DigestServer"/>. Every property has a default that gives
+/// a working server: SHA-256, qop=auth, one user <c>user</c>/<c>passwd</c>, nonces good for five
+/// minutes with replay detection.
+/// </summary>
+/// <remarks>
+/// Realms are laid out on paths: <c>/space/N/...</c> (N below <see cref="Realms"/>) is protected by
+/// realm <c>space-N@{RealmName}</c>; every other path except <see cref="BasicPath"/> and
+/// <see cref="OpenPath"/> by realm <see cref="RealmName"/>. <see cref="BasicPath"/> uses Basic
+/// realm <c>basic@{RealmName}</c>. In <see cref="Proxy"/> mode, absolute-form requests are
+/// authenticated as a proxy in realm <c>proxy@{RealmName}</c>.
+/// </remarks>
+public sealed record DigestServerOptions
+{
+    /// <summary>The TCP port on 127.0.0.1. The default value is 0: a free port picked by the OS.</summary>
+    public int Port { get; init; }
+
+    /// <summary>
+    /// The algorithms offered, one <c>WWW-Authenticate</c> field each. The server orders them
+    /// strongest first (SHA-512-256, SHA-256, MD5; the order given is kept within one hash) as
+    /// RFC 7616 §3.7 asks. The default value is <c>[SHA-256]</c>.
+    /// </summary>
+    public IReadOnlyList<DigestAlgorithm> Algorithms { get; init; } = [DigestAlgorithm.Sha256];
+
+    /// <summary>
+    /// The qop values offered. <see cref="DigestQop.None"/> sends the RFC 2069 challenge without
+    /// qop (and then credentials must not carry qop, nc or cnonce). The default value is
+    /// <see cref="DigestQop.Auth"/>.
+    /// </summary>
+    public DigestQop Qop { get; init; } = DigestQop.Auth;
+
+    /// <summary>
+    /// How long a nonce is good for after it was issued. After it, an otherwise correct response
+    /// gets 401 with <c>stale=true</c> (RFC 7616 §3.3). The default value is five minutes.
+    /// </summary>
+    public TimeSpan NonceLifetime { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Users by name, with their passwords. The default value is one user <c>user</c> with password <c>passwd</c>.</summary>
+    public IReadOnlyDictionary<string, string> Users { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal) { ["user"] = "passwd" };
+
+    /// <summary>The base realm name. The default value is <c>authactors</c>.</summary>
+    public string RealmName { get; init; } = "authactors";
+
+    /// <summary>
+    /// How many path realms <c>/space/0/</c> … <c>/space/{Realms-1}/</c> exist, each
+    /// <c>space-N@{RealmName}</c>, besides the default realm. The default value is 1.
+    /// </summary>
+    public int Realms { get; init; } = 1;
+
+    /// <summary>How the nonce count is checked. The default value is <see cref="Server.NcCheck.Replay"/>.</summary>
+    public NcCheck NcCheck { get; init; } = NcCheck.Replay;
+
+    /// <summary>
+    /// When true, a nonce is good for one successful request; the response carries
+    /// <c>Authentication-Info: nextnonce</c> and a reused nonce gets 401 <c>stale=true</c>.
+    /// The default value is false.
+    /// </summary>
+    public bool OneTimeNonces { get; init; }
+
+    /// <summary>
+    /// When true, every Digest success carries <c>Authentication-Info</c> with <c>rspauth</c> and a
+    /// <c>nextnonce</c>: the same nonce while it is young, a successor once it is past half its
+    /// lifetime (so a client that follows nextnonce never sees stale). The default value is false.
+    /// </summary>
+    public bool SendNextNonce { get; init; }
+
+    /// <summary>When true, challenges carry <c>userhash=true</c> (RFC 7616 §3.4.4) and hashed user names are accepted. The default value is false.</summary>
+    public bool UserHash { get; init; }
+
+    /// <summary>When true, challenges carry <c>charset=UTF-8</c> (RFC 7616 §4). The default value is true.</summary>
+    public bool Utf8 { get; init; } = true;
+
+    /// <summary>The path prefix protected by Basic auth. The default value is <c>/basic/</c>.</summary>
+    public string BasicPath { get; init; } = "/basic/";
+
+    /// <summary>The path prefix served without auth. The default value is <c>/open/</c>.</summary>
+    public string OpenPath { get; init; } = "/open/";
+
+    /// <summary>The size in bytes of each 200 body. The default value is 16.</summary>
+    public int ResponseBytes { get; init; } = 16;
+
+    /// <summary>The clock nonce ages are read from. The default value is <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// When true, absolute-form requests (<c>GET http://other/x</c>) are treated as requests to a
+    /// forward proxy: 407 with <c>Proxy-Authenticate</c>, credentials read from
+    /// <c>Proxy-Authorization</c>, and a 200 answered by this server itself (nothing is forwarded).
+    /// Origin-form requests are still served as an origin. The default value is false.
+    /// </summary>
+    public bool Proxy { get; init; }
+}

@@ -1,0 +1,74 @@
+namespace AuthActors.Host.Server;
+
+/// <summary>
+/// Counters of a <see cref="DigestServer"/>, updated with <see cref="Interlocked"/> by concurrent
+/// requests. Each property reads one counter; <see cref="Snapshot"/> reads them all (not as one
+/// atomic cut: requests in flight may be counted in some and not yet in others).
+/// </summary>
+public sealed class DigestServerStats
+{
+    private long _requests;
+    private long _succeeded;
+    private long _challenges;
+    private long _staleChallenges;
+    private long _ncReplays;
+    private long _ncOutOfOrder;
+    private long _badCredentials;
+    private long _basicOk;
+    private long _openRequests;
+    private long _noncesIssued;
+
+    /// <summary>Every request received.</summary>
+    public long Requests => Volatile.Read(ref _requests);
+
+    /// <summary>Digest-authenticated requests answered 200 (Basic and open requests are counted apart).</summary>
+    public long Succeeded => Volatile.Read(ref _succeeded);
+
+    /// <summary>Every 401 or 407 sent, whatever the reason (Digest or Basic).</summary>
+    public long Challenges => Volatile.Read(ref _challenges);
+
+    /// <summary>Challenges with <c>stale=true</c>: the response was right but its nonce was expired, used or unknown.</summary>
+    public long StaleChallenges => Volatile.Read(ref _staleChallenges);
+
+    /// <summary>Requests rejected because their (nonce, nc) pair was seen before.</summary>
+    public long NcReplays => Volatile.Read(ref _ncReplays);
+
+    /// <summary>Requests rejected by <see cref="NcCheck.Increasing"/> because nc was not above the highest seen.</summary>
+    public long NcOutOfOrder => Volatile.Read(ref _ncOutOfOrder);
+
+    /// <summary>Credentials rejected: unknown user, wrong response, wrong realm, opaque, uri, algorithm or qop, malformed header, or a bad Basic password.</summary>
+    public long BadCredentials => Volatile.Read(ref _badCredentials);
+
+    /// <summary>Basic-authenticated requests answered 200.</summary>
+    public long BasicOk => Volatile.Read(ref _basicOk);
+
+    /// <summary>Requests to the open path (no auth).</summary>
+    public long OpenRequests => Volatile.Read(ref _openRequests);
+
+    /// <summary>Nonces created (in challenges, nextnonce values and successors).</summary>
+    public long NoncesIssued => Volatile.Read(ref _noncesIssued);
+
+    /// <summary>Reads every counter into an immutable record.</summary>
+    public DigestServerStatsSnapshot Snapshot() => new(
+        Requests, Succeeded, Challenges, StaleChallenges, NcReplays, NcOutOfOrder, BadCredentials, BasicOk, OpenRequests, NoncesIssued);
+
+    internal void AddRequest() => Interlocked.Increment(ref _requests);
+
+    internal void AddSucceeded() => Interlocked.Increment(ref _succeeded);
+
+    internal void AddChallenge() => Interlocked.Increment(ref _challenges);
+
+    internal void AddStaleChallenge() => Interlocked.Increment(ref _staleChallenges);
+
+    internal void AddNcReplay() => Interlocked.Increment(ref _ncReplays);
+
+    internal void AddNcOutOfOrder() => Interlocked.Increment(ref _ncOutOfOrder);
+
+    internal void AddBadCredentials() => Interlocked.Increment(ref _badCredentials);
+
+    internal void AddBasicOk() => Interlocked.Increment(ref _basicOk);
+
+    internal void AddOpenRequest() => Interlocked.Increment(ref _openRequests);
+
+    internal void AddNonceIssued() => Interlocked.Increment(ref _noncesIssued);
+}
