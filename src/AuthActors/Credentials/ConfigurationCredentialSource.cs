@@ -77,7 +77,6 @@ public sealed class ConfigurationCredentialSource : ICredentialSource
     /// <summary>The section's reload token: fires when the configuration reloads.</summary>
     public IChangeToken GetChangeToken() => _section.GetReloadToken();
 
-    IChangeToken? ICredentialSource.GetChangeToken() => GetChangeToken();
 
     /// <summary>Reads every entry now and throws if one is malformed.</summary>
     /// <exception cref="CredentialSourceException">An entry is malformed; the message names the entry and key.</exception>

@@ -158,6 +158,11 @@ public sealed class CredentialChain
     /// It fires once; call again for a new token (as with <c>IOptionsMonitor</c>, or use
     /// <c>ChangeToken.OnChange(chain.GetChangeToken, ...)</c>).
     /// </summary>
+    /// <remarks>
+    /// Take the token before resolving, not after: sources change their answers first and fire
+    /// second, so a token taken before a resolution is sure to fire for any change that the
+    /// resolution did not see.
+    /// </remarks>
     public IChangeToken GetChangeToken()
     {
         List<IChangeToken> tokens = [_invalidated.GetToken()];

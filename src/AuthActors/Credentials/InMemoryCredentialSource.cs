@@ -120,7 +120,6 @@ public sealed class InMemoryCredentialSource : ICredentialSource
     /// <summary>Fires on every mutation (<see cref="Add"/>, <see cref="SetDefault"/>, <see cref="Deny"/>, <see cref="Remove"/>, <see cref="Clear"/>).</summary>
     public IChangeToken GetChangeToken() => _changed.GetToken();
 
-    IChangeToken? ICredentialSource.GetChangeToken() => GetChangeToken();
 
     private void Set(Uri origin, string? realm, Entry entry)
     {

@@ -139,7 +139,6 @@ public sealed class NetrcCredentialSource : ICredentialSource, IDisposable
     /// <summary>Fires when the file is written, created, deleted or renamed.</summary>
     public IChangeToken GetChangeToken() => _changed.GetToken();
 
-    IChangeToken? ICredentialSource.GetChangeToken() => GetChangeToken();
 
     /// <summary>Stops watching the file.</summary>
     public void Dispose() => _watcher?.Dispose();

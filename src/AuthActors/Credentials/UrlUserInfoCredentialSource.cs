@@ -105,5 +105,4 @@ public sealed class UrlUserInfoCredentialSource : ICredentialSource
     /// <summary>Fires when a capture adds or changes an origin's credential, or on <see cref="Forget"/>.</summary>
     public IChangeToken GetChangeToken() => _changed.GetToken();
 
-    IChangeToken? ICredentialSource.GetChangeToken() => GetChangeToken();
 }
