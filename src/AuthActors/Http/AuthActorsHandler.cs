@@ -96,8 +96,7 @@ public sealed class AuthActorsHandler : DelegatingHandler
             _runtime.Diagnostics.PreemptiveHits.Add(1);
         }
 
-        int challengeRetries = 0;
-        int staleRetries = 0;
+        var budget = default(RetryBudget);
         void SetHop(bool isProxy, Hop value)
         {
             if (isProxy)
@@ -179,10 +178,17 @@ public sealed class AuthActorsHandler : DelegatingHandler
                 }
 
                 var report = new ReportChallenge(key, proxyChallenged ? "/" : path, hop.Lease, selection.Scheme, selection.Challenge!, selection.Realm ?? "", hasBody);
+                Task<ChallengeDecision> ask = _runtime.ReportChallengeAsync(report);
                 ChallengeDecision decision;
                 try
                 {
-                    decision = await _runtime.ReportChallengeAsync(report, cancellationToken).ConfigureAwait(false);
+                    decision = await ask.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    response.Dispose();
+                    _ = ask.ContinueWith(t => ReleaseOrphan(key, t), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                    throw;
                 }
                 catch (Exception e) when (IsSpaceFailure(e))
                 {
@@ -198,13 +204,12 @@ public sealed class AuthActorsHandler : DelegatingHandler
                     return Unanswered(request, response, decision.Reason ?? "the space gave up");
                 }
 
-                bool allowed = decision.RetryReason == RetryReason.Stale ? staleRetries++ == 0 : challengeRetries++ == 0;
-                if (!allowed || !resendable)
+                if (!budget.TrySpend(decision.RetryReason) || !resendable)
                 {
                     AuthActorsRuntime.Complete(decision.Lease!, default);
                     return Unanswered(request, response, !resendable
                         ? $"the request body cannot be re-sent: it is larger than buffer-limit ({_options.BufferLimit} bytes) or not rewindable"
-                        : $"the request already retried once for {(decision.RetryReason == RetryReason.Stale ? "a stale nonce" : "a challenge")}");
+                        : $"the request already retried once for {Describe(decision.RetryReason)}");
                 }
 
                 _runtime.Diagnostics.Retries.Add(1);
@@ -220,10 +225,18 @@ public sealed class AuthActorsHandler : DelegatingHandler
 
     private async Task<Hop> LeaseAsync(OriginKey key, string path, bool hasBody, CancellationToken cancellationToken)
     {
+        // The Ask itself is not cancelled: if the caller gives up, whatever the space already
+        // handed out (a nonce slot, the discovery of an origin) is handed back, not lost.
+        Task<object> ask = _runtime.LeaseAsync(key, path, hasBody);
         object answer;
         try
         {
-            answer = await _runtime.LeaseAsync(key, path, hasBody, cancellationToken).ConfigureAwait(false);
+            answer = await ask.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _ = ask.ContinueWith(t => ReleaseOrphan(key, t), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
         }
         catch (Exception e) when (IsSpaceFailure(e))
         {
@@ -238,6 +251,13 @@ public sealed class AuthActorsHandler : DelegatingHandler
             _ => default,
         };
     }
+
+    private static string Describe(RetryReason reason) => reason switch
+    {
+        RetryReason.Stale => "a stale nonce",
+        RetryReason.NonceRefused => "a refused nonce",
+        _ => "a challenge",
+    };
 
     /// <summary>An Ask that timed out, or a space that stopped or failed while answering.</summary>
     private static bool IsSpaceFailure(Exception e) =>
@@ -302,6 +322,29 @@ public sealed class AuthActorsHandler : DelegatingHandler
         if (hop.Lease is { } lease)
         {
             AuthActorsRuntime.Complete(lease, default);
+        }
+    }
+
+    /// <summary>A reply that arrived after its caller gave up: hand back what it holds.</summary>
+    private void ReleaseOrphan<T>(OriginKey key, Task<T> answered)
+    {
+        if (!answered.IsCompletedSuccessfully)
+        {
+            _ = answered.Exception; // observed: the caller is gone and was told it was cancelled
+            return;
+        }
+
+        switch (answered.Result)
+        {
+            case AuthLease lease:
+                AuthActorsRuntime.Complete(lease, default);
+                break;
+            case ChallengeDecision { Lease: { } retryLease }:
+                AuthActorsRuntime.Complete(retryLease, default);
+                break;
+            case LeaseRefusal { Kind: LeaseRefusalKind.Discover }:
+                _runtime.ReportDiscoveryEnded(key);
+                break;
         }
     }
 
@@ -467,6 +510,24 @@ public sealed class AuthActorsHandler : DelegatingHandler
         }
 
         return next;
+    }
+
+    /// <summary>One retry of each kind at most (see <see cref="RetryReason"/>), so a request never loops.</summary>
+    private struct RetryBudget
+    {
+        private int _spent;
+
+        public bool TrySpend(RetryReason reason)
+        {
+            int bit = 1 << (int)reason;
+            if ((_spent & bit) != 0)
+            {
+                return false;
+            }
+
+            _spent |= bit;
+            return true;
+        }
     }
 
     /// <summary>One hop's lease, and whether this request discovers its space.</summary>

@@ -105,11 +105,13 @@ public sealed class AuthActorsRuntime : IAsyncDisposable
     public async Task<int> CountLiveSpacesAsync(CancellationToken cancellationToken = default) =>
         (await Registry.Ask<IReadOnlyList<IActorRef>>(new GetSpaces(), Settings.AskTimeout, cancellationToken).ConfigureAwait(false)).Count;
 
-    internal Task<object> LeaseAsync(OriginKey origin, string path, bool hasBody, CancellationToken cancellationToken) =>
-        Registry.Ask<object>(new LeaseHeader(origin, path, hasBody), Settings.AskTimeout, cancellationToken);
+    /// <summary>A header for a request. May wait for another request to discover the origin's
+    /// challenge, hence the longer timeout.</summary>
+    internal Task<object> LeaseAsync(OriginKey origin, string path, bool hasBody) =>
+        Registry.Ask<object>(new LeaseHeader(origin, path, hasBody), Settings.AskTimeout + Settings.DiscoveryTimeout);
 
-    internal Task<ChallengeDecision> ReportChallengeAsync(ReportChallenge report, CancellationToken cancellationToken) =>
-        Registry.Ask<ChallengeDecision>(report, Settings.AskTimeout, cancellationToken);
+    internal Task<ChallengeDecision> ReportChallengeAsync(ReportChallenge report) =>
+        Registry.Ask<ChallengeDecision>(report, Settings.AskTimeout);
 
     internal void ReportDiscoveryEnded(OriginKey origin) => Registry.Tell(new DiscoveryEnded(origin));
 

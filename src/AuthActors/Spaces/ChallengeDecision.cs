@@ -56,4 +56,8 @@ public enum RetryReason
 
     /// <summary>The nonce went stale (RFC 7616 §3.3, stale=true) or a token expired.</summary>
     Stale,
+
+    /// <summary>The server refused, without stale, a nonce it had accepted (strict nc order,
+    /// one-time nonces): a fresh nonce, once, never counted as a wrong credential.</summary>
+    NonceRefused,
 }

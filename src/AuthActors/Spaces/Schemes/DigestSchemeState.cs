@@ -104,7 +104,7 @@ internal sealed class DigestSchemeState : AuthSchemeState
         {
             // The server changed algorithm: everything derived from the old one is void.
             Reset(challenge);
-            return OnFreshChallenge(challenge, context.HasBody);
+            return OnFreshChallenge(challenge, context.HasBody, RetryReason.Challenge);
         }
 
         _challenge = challenge;
@@ -112,7 +112,9 @@ internal sealed class DigestSchemeState : AuthSchemeState
         {
             NonceFetchLease fetch when fetch.State == this => OnFetched(challenge, context.HasBody),
             DigestLease lease when lease.State == this && IsLive(lease.Slot) => OnChallengeForLease(lease, challenge, context.HasBody),
-            _ => OnFreshChallenge(challenge, context.HasBody),
+            // Our lease, on a nonce retired since (a mode switch): not this request's first challenge.
+            DigestLease lease when lease.State == this => OnFreshChallenge(challenge, context.HasBody, RetryReason.NonceRefused),
+            _ => OnFreshChallenge(challenge, context.HasBody, RetryReason.Challenge),
         };
     }
 
@@ -148,7 +150,8 @@ internal sealed class DigestSchemeState : AuthSchemeState
 
         if (live && sameNonce && outcome.AuthenticationInfo is not null
             && AuthenticationInfo.TryParse(outcome.AuthenticationInfo, out AuthenticationInfo? info, out _)
-            && info.NextNonce is { Length: > 0 } next)
+            && info.NextNonce is { Length: > 0 } next
+            && next != slot.Nonce) // the same nonce again: keep counting on it (a restart would replay nc)
         {
             // RFC 7616 §3.5: the next request should use nextnonce. A server that sends it wants its
             // nonces used in sequence, which only exclusive leases can promise.
@@ -184,7 +187,7 @@ internal sealed class DigestSchemeState : AuthSchemeState
     }
 
     /// <summary>A request that carried none of our leases met a challenge (a fresh nonce in hand).</summary>
-    private ChallengeDecision OnFreshChallenge(DigestChallenge challenge, bool hasBody)
+    private ChallengeDecision OnFreshChallenge(DigestChallenge challenge, bool hasBody, RetryReason reason)
     {
         if (_mode == LeaseMode.Shared)
         {
@@ -193,20 +196,22 @@ internal sealed class DigestSchemeState : AuthSchemeState
                 _shared.Adopt(challenge.Nonce, challenge.Opaque, DigestCalculator.CreateCnonce());
             }
 
-            return ChallengeDecision.Retry(Issue(_shared, hasBody), RetryReason.Challenge);
+            return ChallengeDecision.Retry(Issue(_shared, hasBody), reason);
         }
 
         NonceSlot? free = FindFree();
         if (free is not null)
         {
-            return ChallengeDecision.Retry(Issue(free, hasBody), RetryReason.Challenge);
+            return ChallengeDecision.Retry(Issue(free, hasBody), reason);
         }
 
-        if (_pool.Count < MaxPool)
+        // A nonce another slot already holds (servers hand one successor to every holder of an
+        // expired nonce) must not be leased twice: wait for a slot to come free instead.
+        if (_pool.Count < MaxPool && SlotWithNonce(challenge.Nonce) is null)
         {
             NonceSlot slot = NewSlot(challenge);
             _pool.Add(slot);
-            return ChallengeDecision.Retry(Issue(slot, hasBody), RetryReason.Challenge);
+            return ChallengeDecision.Retry(Issue(slot, hasBody), reason);
         }
 
         return ChallengeDecision.Wait;
@@ -220,9 +225,18 @@ internal sealed class DigestSchemeState : AuthSchemeState
         {
             // RFC 7616 §3.3: the credential was right, the nonce is old. Replace it once: the first
             // report naming the current nonce does; reports naming an older one find it done.
-            if (current)
+            if (_mode == LeaseMode.Exclusive && !TryAdoptExclusive(slot, challenge, current))
+            {
+                return OnFreshChallenge(challenge, hasBody, RetryReason.Stale);
+            }
+
+            if (_mode == LeaseMode.Shared && current)
             {
                 slot.Adopt(challenge.Nonce, challenge.Opaque, DigestCalculator.CreateCnonce());
+            }
+
+            if (current)
+            {
                 _context.Diagnostics.StaleRefreshes.Add(1);
             }
 
@@ -241,12 +255,9 @@ internal sealed class DigestSchemeState : AuthSchemeState
             {
                 // The nonce worked before on this slot: it is used up (one-time nonce, strict nc),
                 // not the credential. Take the fresh nonce from this challenge.
-                if (current)
-                {
-                    slot.Adopt(challenge.Nonce, challenge.Opaque, DigestCalculator.CreateCnonce());
-                }
-
-                return ChallengeDecision.Retry(Issue(slot, hasBody), RetryReason.Challenge);
+                return TryAdoptExclusive(slot, challenge, current)
+                    ? ChallengeDecision.Retry(Issue(slot, hasBody), RetryReason.NonceRefused)
+                    : OnFreshChallenge(challenge, hasBody, RetryReason.NonceRefused);
             }
 
             slot.InUse = false;
@@ -256,7 +267,7 @@ internal sealed class DigestSchemeState : AuthSchemeState
         if (!current)
         {
             // Another request already moved the nonce on; try once on the current one.
-            return ChallengeDecision.Retry(Issue(_shared, hasBody), RetryReason.Challenge);
+            return ChallengeDecision.Retry(Issue(_shared, hasBody), RetryReason.NonceRefused);
         }
 
         if (_credentialProven)
@@ -268,14 +279,55 @@ internal sealed class DigestSchemeState : AuthSchemeState
                 SwitchToExclusive("the server refused an out-of-order nc");
                 NonceSlot fresh = NewSlot(challenge);
                 _pool.Add(fresh);
-                return ChallengeDecision.Retry(Issue(fresh, hasBody), RetryReason.Challenge);
+                return ChallengeDecision.Retry(Issue(fresh, hasBody), RetryReason.NonceRefused);
             }
 
             _shared.Adopt(challenge.Nonce, challenge.Opaque, DigestCalculator.CreateCnonce());
-            return ChallengeDecision.Retry(Issue(_shared, hasBody), RetryReason.Challenge);
+            return ChallengeDecision.Retry(Issue(_shared, hasBody), RetryReason.NonceRefused);
         }
 
         return Rejected();
+    }
+
+    /// <summary>
+    /// Exclusive mode: moves <paramref name="slot"/> to the challenge's nonce, unless another slot
+    /// already holds that nonce; then this slot is retired (false) and the request takes any
+    /// free slot instead. A slot that moved on already (not <paramref name="current"/>) keeps its nonce.
+    /// </summary>
+    private bool TryAdoptExclusive(NonceSlot slot, DigestChallenge challenge, bool current)
+    {
+        if (!current)
+        {
+            return true;
+        }
+
+        NonceSlot? holder = SlotWithNonce(challenge.Nonce);
+        if (holder is null)
+        {
+            slot.Adopt(challenge.Nonce, challenge.Opaque, DigestCalculator.CreateCnonce());
+            return true;
+        }
+
+        if (ReferenceEquals(holder, slot))
+        {
+            return true;
+        }
+
+        _pool.Remove(slot);
+        return false;
+    }
+
+    private NonceSlot? SlotWithNonce(string nonce)
+    {
+        foreach (NonceSlot slot in _pool)
+        {
+            if (slot.Nonce == nonce)
+            {
+                return slot;
+            }
+        }
+
+        return null;
     }
 
     private ChallengeDecision Rejected()
