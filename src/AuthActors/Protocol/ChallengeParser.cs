@@ -261,7 +261,7 @@ public static class ChallengeParser
             }
             else
             {
-                output.Add(new AuthChallenge(scheme, parameters is null ? [] : [.. parameters], token68, trusted: true));
+                output.Add(AuthChallenge.FromParser(scheme, parameters is null ? [] : [.. parameters], token68));
             }
         }
 

@@ -394,4 +394,15 @@ public sealed class ChallengeParserTests
 
         Assert.Single(challenge.Parameters);
     }
+
+    [Theory]
+    [InlineData("a\r\nb")]
+    [InlineData("\0")]
+    [InlineData("\u007f")]
+    public void Constructor_ControlCharacterInValue_Throws(string value)
+    {
+        ArgumentException error = Assert.Throws<ArgumentException>(() => new AuthChallenge("Basic", [new("realm", value)]));
+
+        Assert.Contains("'realm' contains a control character", error.Message, StringComparison.Ordinal);
+    }
 }

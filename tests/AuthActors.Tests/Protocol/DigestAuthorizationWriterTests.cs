@@ -219,4 +219,37 @@ public sealed class DigestAuthorizationWriterTests
     }
 
     private static DigestRequest Simple() => Rfc7616Request(DigestAlgorithm.Md5);
+
+    [Theory]
+    [InlineData("/a\r\nX-Injected: 1")]
+    [InlineData("/a\0")]
+    [InlineData("/a\u007f")]
+    public void Write_ControlCharacterInUri_ThrowsInsteadOfSplittingTheHeader(string uri)
+    {
+        DigestRequest request = Simple() with { DigestUri = uri };
+
+        ArgumentException error = Assert.Throws<ArgumentException>(() => DigestAuthorizationWriter.Write(in request));
+
+        Assert.Contains("must not contain control characters", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_TabInRealm_IsAllowed()
+    {
+        DigestRequest request = Simple() with { Realm = "a\tb" };
+
+        Assert.Contains("realm=\"a\tb\"", DigestAuthorizationWriter.Write(in request), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToString_Request_OmitsHa1AndBodyHash()
+    {
+        DigestRequest request = Rfc7616Request(DigestAlgorithm.Sha256, qop: DigestQop.AuthInt, bodyHashHex: DigestCalculator.HashBody(DigestAlgorithm.Sha256, "b"u8));
+
+        string text = request.ToString();
+
+        Assert.Contains("Mufasa", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(request.Ha1, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(request.BodyHashHex!, text, StringComparison.Ordinal);
+    }
 }
