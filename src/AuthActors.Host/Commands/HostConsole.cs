@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Spectre.Console;
 
 namespace AuthActors.Host.Commands;
 
@@ -22,6 +23,18 @@ internal sealed class HostConsole
 
     /// <summary>Makes the logger factory a command logs through (the caller disposes it).</summary>
     public required Func<LogLevel, ILoggerFactory> CreateLoggerFactory { get; init; }
+
+    /// <summary>
+    /// A Spectre.Console writer over <see cref="Out"/> for tables and progress: colours and live
+    /// rendering on a terminal, plain text (no escape codes, not interactive) otherwise.
+    /// </summary>
+    public IAnsiConsole CreateAnsiConsole() => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(Out),
+        Ansi = IsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+        ColorSystem = IsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        Interactive = IsTerminal ? InteractionSupport.Detect : InteractionSupport.No,
+    });
 
     /// <summary>The process console: stdout, stderr, and single-line console logging with times.</summary>
     public static HostConsole CreateSystem() => new()

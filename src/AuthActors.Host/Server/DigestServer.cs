@@ -53,7 +53,7 @@ public sealed partial class DigestServer : IAsyncDisposable
         _options = options;
         _logger = logger;
         Stats = new DigestServerStats();
-        _nonces = new NonceStore(options.NonceLifetime, options.TimeProvider, Stats);
+        _nonces = new NonceStore(options.NonceLifetime, options.MaxNonces, options.TimeProvider, Stats);
 
         DigestAlgorithm[] algorithms = OrderStrongestFirst(options.Algorithms);
         _spaceRealms = new DigestRealm[options.Realms];
@@ -170,6 +170,7 @@ public sealed partial class DigestServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.NonceLifetime, TimeSpan.Zero, nameof(options.NonceLifetime));
         ArgumentOutOfRangeException.ThrowIfNegative(options.Realms, nameof(options.Realms));
         ArgumentOutOfRangeException.ThrowIfNegative(options.ResponseBytes, nameof(options.ResponseBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxNonces, 2, nameof(options.MaxNonces));
         ArgumentNullException.ThrowIfNull(options.Algorithms, nameof(options.Algorithms));
         ArgumentNullException.ThrowIfNull(options.Users, nameof(options.Users));
         ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options.TimeProvider));

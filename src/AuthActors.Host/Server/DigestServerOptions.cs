@@ -51,6 +51,14 @@ public sealed record DigestServerOptions
     /// </summary>
     public int Realms { get; init; } = 1;
 
+    /// <summary>
+    /// The most nonces remembered at once. Every 401 issues one, so a flood of requests without
+    /// credentials could otherwise grow memory for a whole <see cref="NonceLifetime"/>; past the
+    /// cap the older half is forgotten (their holders get stale=true and a fresh nonce). The
+    /// default value is 1,000,000 (roughly 200 MB at most).
+    /// </summary>
+    public int MaxNonces { get; init; } = 1_000_000;
+
     /// <summary>How the nonce count is checked. The default value is <see cref="Server.NcCheck.Replay"/>.</summary>
     public NcCheck NcCheck { get; init; } = NcCheck.Replay;
 

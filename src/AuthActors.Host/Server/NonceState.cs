@@ -9,20 +9,24 @@ namespace AuthActors.Host.Server;
 internal sealed class NonceState
 {
     /// <summary>
-    /// How far below the highest accepted nc a value may still arrive and be told apart from a
-    /// replay. Concurrent clients send nc values slightly out of order; the window is far wider
-    /// than any realistic reordering. It is the anti-replay window of RFC 4303 §3.4.3.
+    /// How far ahead of the lowest nc not yet seen a value may arrive and still be told apart
+    /// from a replay. Concurrent clients send nc values out of order (a request can stall for a
+    /// while on a busy machine while thousands of later ones pass), so the window grows on
+    /// demand from 64 up to this many values, about 8 KiB, and only for nonces that need it.
+    /// Values that fall out of it count as replays (RFC 7616 §5.10 lets a server reject them).
     /// </summary>
-    public const int Window = 1024;
+    public const int MaxWindow = 1 << 16;
 
-    private const int WindowWords = Window / 64;
+    private const int InitialWindow = 64;
 
     private readonly Lock _lock = new();
 
-    // Guarded by _lock. Bit i of the window (word i / 64, bit i % 64) says nc (_highest - i)
-    // was accepted. Null until the first nc is accepted, so nonces that are only ever sent in a
-    // challenge cost no window.
+    // Guarded by _lock. Every nc in 1.._floor has been accepted (or given up on). For nc in
+    // (_floor, _floor + window size], bit (nc mod size) of _window says it was accepted: a ring,
+    // so advancing _floor never shifts. Null until an nc arrives out of order: a client that
+    // counts 1, 2, 3... in order only ever moves _floor.
     private ulong[]? _window;
+    private uint _floor;
     private uint _highest;
 
     // Set once per generation with a compare-and-swap: the nonce handed out instead of this one
@@ -58,40 +62,25 @@ internal sealed class NonceState
     {
         lock (_lock)
         {
-            _window ??= new ulong[WindowWords];
-            if (nc > _highest)
-            {
-                ShiftWindow_NeedsLock(nc - _highest);
-                _highest = nc;
-                _window[0] |= 1UL;
-                return NcOutcome.Accepted;
-            }
-
-            if (nc == 0)
+            if (nc <= _floor || IsSet_NeedsLock(nc))
             {
                 return NcOutcome.Replayed;
             }
 
-            uint distance = _highest - nc;
-            if (distance >= Window)
-            {
-                // Too old to tell apart: treated as a replay, which is the safe answer.
-                return NcOutcome.Replayed;
-            }
-
-            int word = (int)(distance >> 6);
-            ulong bit = 1UL << (int)(distance & 63);
-            if ((_window[word] & bit) != 0)
-            {
-                return NcOutcome.Replayed;
-            }
-
-            if (check == NcCheck.Increasing)
+            if (check == NcCheck.Increasing && nc < _highest)
             {
                 return NcOutcome.OutOfOrder;
             }
 
-            _window[word] |= bit;
+            _highest = Math.Max(_highest, nc);
+            if (nc == _floor + 1)
+            {
+                _floor = nc;
+                AdvanceFloor_NeedsLock();
+                return NcOutcome.Accepted;
+            }
+
+            Set_NeedsLock(nc);
             return NcOutcome.Accepted;
         }
     }
@@ -106,31 +95,109 @@ internal sealed class NonceState
     public bool TrySetSuccessor(NonceState? expected, NonceState candidate) =>
         ReferenceEquals(Interlocked.CompareExchange(ref _successor, candidate, expected), expected);
 
-    private void ShiftWindow_NeedsLock(uint shift)
+    private bool IsSet_NeedsLock(uint nc)
     {
-        ulong[] window = _window!;
-        if (shift >= Window)
+        ulong[]? window = _window;
+        if (window is null || nc - _floor > (uint)window.Length * 64)
         {
-            Array.Clear(window);
+            return false;
+        }
+
+        uint index = nc & (uint)(window.Length * 64 - 1);
+        return (window[index >> 6] & (1UL << (int)(index & 63))) != 0;
+    }
+
+    private void Set_NeedsLock(uint nc)
+    {
+        _window ??= new ulong[InitialWindow / 64];
+        long size = (long)_window.Length * 64;
+        if (nc - _floor > size)
+        {
+            size = Grow_NeedsLock(nc);
+            if (nc - _floor > size)
+            {
+                // Beyond the largest window: give up on the oldest values (they become replays).
+                if (nc - _floor >= 2 * size)
+                {
+                    Array.Clear(_window);
+                    _floor = nc - (uint)size;
+                }
+
+                while (nc - _floor > size)
+                {
+                    _floor++;
+                    Clear_NeedsLock(_floor);
+                }
+            }
+        }
+
+        uint index = nc & (uint)(size - 1);
+        _window[index >> 6] |= 1UL << (int)(index & 63);
+        AdvanceFloor_NeedsLock();
+    }
+
+    /// <summary>Doubles the ring until <paramref name="nc"/> fits or it is at <see cref="MaxWindow"/>; returns the new size in bits.</summary>
+    private long Grow_NeedsLock(uint nc)
+    {
+        ulong[] old = _window!;
+        long oldSize = (long)old.Length * 64;
+        long size = oldSize;
+        while (nc - _floor > size && size < MaxWindow)
+        {
+            size *= 2;
+        }
+
+        if (size == oldSize)
+        {
+            return size;
+        }
+
+        // Re-file each set bit: its nc is the one in (_floor, _floor + oldSize] with that residue.
+        ulong[] grown = new ulong[size / 64];
+        for (uint offset = 1; offset <= oldSize; offset++)
+        {
+            uint value = _floor + offset;
+            uint oldIndex = value & (uint)(oldSize - 1);
+            if ((old[oldIndex >> 6] & (1UL << (int)(oldIndex & 63))) != 0)
+            {
+                uint newIndex = value & (uint)(size - 1);
+                grown[newIndex >> 6] |= 1UL << (int)(newIndex & 63);
+            }
+        }
+
+        _window = grown;
+        return size;
+    }
+
+    /// <summary>Moves _floor over every accepted value just above it, clearing their bits for reuse by the ring.</summary>
+    private void AdvanceFloor_NeedsLock()
+    {
+        ulong[]? window = _window;
+        if (window is null)
+        {
             return;
         }
 
-        int wordShift = (int)(shift >> 6);
-        int bitShift = (int)(shift & 63);
-        for (int w = WindowWords - 1; w >= 0; w--)
+        uint mask = (uint)(window.Length * 64 - 1);
+        while (true)
         {
-            int source = w - wordShift;
-            ulong value = 0;
-            if (source >= 0)
+            uint next = _floor + 1;
+            uint index = next & mask;
+            ulong bit = 1UL << (int)(index & 63);
+            if ((window[index >> 6] & bit) == 0)
             {
-                value = window[source] << bitShift;
-                if (bitShift != 0 && source > 0)
-                {
-                    value |= window[source - 1] >> (64 - bitShift);
-                }
+                return;
             }
 
-            window[w] = value;
+            window[index >> 6] &= ~bit;
+            _floor = next;
         }
+    }
+
+    private void Clear_NeedsLock(uint nc)
+    {
+        ulong[] window = _window!;
+        uint index = nc & (uint)(window.Length * 64 - 1);
+        window[index >> 6] &= ~(1UL << (int)(index & 63));
     }
 }

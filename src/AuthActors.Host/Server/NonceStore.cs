@@ -6,8 +6,8 @@ namespace AuthActors.Host.Server;
 /// <summary>
 /// The nonces a <see cref="DigestServer"/> has issued. Lookups and inserts go to a
 /// <see cref="ConcurrentDictionary{TKey, TValue}"/> (no global lock on the hot path); a timer
-/// sweeps out nonces past their lifetime plus a grace period, so memory stays bounded by the
-/// issue rate times the lifetime.
+/// sweeps out nonces past their lifetime plus a grace period, and a cap on how many are kept
+/// bounds memory even under a flood of unauthenticated requests (each of which gets a nonce).
 /// </summary>
 /// <remarks>
 /// A nonce that is no longer here (swept, consumed as a one-time nonce, or never issued) is
@@ -28,6 +28,13 @@ internal sealed class NonceStore : IDisposable
     private readonly long _lifetimeTimestamps;
     private readonly long _keepTimestamps;
     private readonly ITimer _sweepTimer;
+    private readonly int _maxNonces;
+
+    // Only one thread trims at a time; the others carry on (Monitor.TryEnter).
+    private readonly Lock _trimLock = new();
+
+    // Nonces in _nonces, kept with Interlocked because ConcurrentDictionary.Count takes every lock.
+    private long _count;
 
     // Issue order of the last nonce made (Interlocked).
     private long _sequence;
@@ -35,8 +42,9 @@ internal sealed class NonceStore : IDisposable
     // Nonces with a Sequence at or below this are expired (ExpireAll). Read with Volatile.
     private long _expiredThrough;
 
-    public NonceStore(TimeSpan lifetime, TimeProvider timeProvider, DigestServerStats stats)
+    public NonceStore(TimeSpan lifetime, int maxNonces, TimeProvider timeProvider, DigestServerStats stats)
     {
+        _maxNonces = maxNonces;
         _timeProvider = timeProvider;
         _stats = stats;
         _lifetimeTimestamps = ToTimestamps(lifetime, timeProvider.TimestampFrequency);
@@ -46,13 +54,13 @@ internal sealed class NonceStore : IDisposable
     }
 
     /// <summary>Nonces currently remembered.</summary>
-    public int Count => _nonces.Count;
+    public int Count => (int)Interlocked.Read(ref _count);
 
     /// <summary>Makes a nonce for a realm and remembers it.</summary>
     public NonceState Issue(int realmIndex)
     {
         NonceState state = Create(realmIndex);
-        _nonces[state.Value] = state;
+        Add(state);
         _stats.AddNonceIssued();
         return state;
     }
@@ -85,14 +93,14 @@ internal sealed class NonceStore : IDisposable
 
             // Registered before it is published, so whoever reads it can use it at once.
             NonceState candidate = Create(state.RealmIndex);
-            _nonces[candidate.Value] = candidate;
+            Add(candidate);
             if (state.TrySetSuccessor(current, candidate))
             {
                 _stats.AddNonceIssued();
                 return candidate;
             }
 
-            _nonces.TryRemove(KeyValuePair.Create(candidate.Value, candidate));
+            Remove(candidate);
         }
     }
 
@@ -100,7 +108,7 @@ internal sealed class NonceStore : IDisposable
     /// Forgets a one-time nonce at its first successful use. Only one caller wins; the others
     /// then find it gone and are answered stale.
     /// </summary>
-    public bool TryConsume(NonceState state) => _nonces.TryRemove(KeyValuePair.Create(state.Value, state));
+    public bool TryConsume(NonceState state) => Remove(state);
 
     /// <summary>Makes every nonce issued so far expired.</summary>
     public void ExpireAll() => Volatile.Write(ref _expiredThrough, Interlocked.Read(ref _sequence));
@@ -114,7 +122,7 @@ internal sealed class NonceStore : IDisposable
         {
             if (entry.Value.Sequence <= expiredThrough || now - entry.Value.IssuedAt >= _keepTimestamps)
             {
-                _nonces.TryRemove(entry);
+                Remove(entry.Value);
             }
         }
     }
@@ -125,6 +133,60 @@ internal sealed class NonceStore : IDisposable
     {
         double value = span.TotalSeconds * frequency;
         return value >= long.MaxValue ? long.MaxValue : (long)value;
+    }
+
+    private void Add(NonceState state)
+    {
+        // Values are 128 random bits: a collision is not a case to handle.
+        _nonces[state.Value] = state;
+        if (Interlocked.Increment(ref _count) > _maxNonces)
+        {
+            TrimOldest();
+        }
+    }
+
+    private bool Remove(NonceState state)
+    {
+        if (!_nonces.TryRemove(KeyValuePair.Create(state.Value, state)))
+        {
+            return false;
+        }
+
+        Interlocked.Decrement(ref _count);
+        return true;
+    }
+
+    /// <summary>
+    /// Over the cap: forget the older half of the nonces (by issue order). A client still holding
+    /// one is answered stale=true and carries on with a fresh nonce, so this degrades gracefully.
+    /// </summary>
+    private void TrimOldest()
+    {
+        if (!_trimLock.TryEnter())
+        {
+            return;
+        }
+
+        try
+        {
+            if (Interlocked.Read(ref _count) <= _maxNonces)
+            {
+                return;
+            }
+
+            long keepFrom = Interlocked.Read(ref _sequence) - (_maxNonces / 2);
+            foreach (KeyValuePair<string, NonceState> entry in _nonces)
+            {
+                if (entry.Value.Sequence <= keepFrom)
+                {
+                    Remove(entry.Value);
+                }
+            }
+        }
+        finally
+        {
+            _trimLock.Exit();
+        }
     }
 
     private NonceState Create(int realmIndex)

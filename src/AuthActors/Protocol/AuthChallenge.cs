@@ -15,7 +15,7 @@ public sealed class AuthChallenge
     /// <param name="scheme">The auth-scheme; must be a token.</param>
     /// <param name="parameters">The auth-params in order; names must be tokens and occur once (case-insensitively). Copied.</param>
     /// <param name="token68">The token68 body, or <see langword="null"/>; a challenge has either a token68 or parameters, not both.</param>
-    /// <exception cref="ArgumentException">A name is not a token, a name repeats, the token68 is malformed, or both a token68 and parameters were given.</exception>
+    /// <exception cref="ArgumentException">A name is not a token, a name repeats, a value has a control character, the token68 is malformed, or both a token68 and parameters were given.</exception>
     public AuthChallenge(string scheme, IReadOnlyList<KeyValuePair<string, string>> parameters, string? token68 = null)
     {
         ArgumentNullException.ThrowIfNull(scheme);
@@ -45,6 +45,14 @@ public sealed class AuthChallenge
             }
 
             ArgumentNullException.ThrowIfNull(p.Value, nameof(parameters));
+            foreach (char c in p.Value)
+            {
+                if (!HttpSyntax.IsQuotable(c))
+                {
+                    throw new ArgumentException($"The value of parameter '{p.Key}' contains a control character, which no quoted-string can carry (RFC 9110 §5.6.4).", nameof(parameters));
+                }
+            }
+
             for (int j = 0; j < i; j++)
             {
                 if (string.Equals(copy[j].Key, p.Key, StringComparison.OrdinalIgnoreCase))
@@ -61,14 +69,16 @@ public sealed class AuthChallenge
         _parameters = copy;
     }
 
-    /// <summary>Used by the parser, which has already validated everything and owns the array.</summary>
-    internal AuthChallenge(string scheme, KeyValuePair<string, string>[] parameters, string? token68, bool trusted)
+    private AuthChallenge(string scheme, string? token68, KeyValuePair<string, string>[] parameters)
     {
-        _ = trusted;
         Scheme = scheme;
         Token68 = token68;
         _parameters = parameters;
     }
+
+    /// <summary>Used by the parser, which has already validated everything and hands over the array.</summary>
+    internal static AuthChallenge FromParser(string scheme, KeyValuePair<string, string>[] parameters, string? token68) =>
+        new(scheme, token68, parameters);
 
     /// <summary>The auth-scheme as the server spelled it.</summary>
     public string Scheme { get; }

@@ -166,6 +166,14 @@ public static class ChallengeParser
                 return;
             }
 
+            if (IsParameterAhead(field, start))
+            {
+                // Reached only after a token68 challenge or at the start of the field: a token68
+                // closes its challenge (RFC 7235 §2.1), so there is nothing the parameter can join.
+                errors.Add($"{fieldPrefix}: expected an auth-scheme at offset {start} but found parameter '{field[start..pos]}', which no challenge can take here (a token68 challenge has no parameters); the rest of the field was skipped");
+                return;
+            }
+
             number++;
             string scheme = field.Substring(start, pos - start);
             var where = new Location(fieldLabel, itemLabel, number, scheme);
@@ -253,7 +261,7 @@ public static class ChallengeParser
             }
             else
             {
-                output.Add(new AuthChallenge(scheme, parameters is null ? [] : [.. parameters], token68, trusted: true));
+                output.Add(AuthChallenge.FromParser(scheme, parameters is null ? [] : [.. parameters], token68));
             }
         }
 

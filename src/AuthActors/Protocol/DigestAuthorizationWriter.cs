@@ -45,7 +45,7 @@ public static class DigestAuthorizationWriter
         DigestAlgorithm algorithm = request.Algorithm;
 
         Span<char> response = stackalloc char[DigestHash.MaxHexLength];
-        int responseLength = DigestCalculator.ComputeResponse(in request, response);
+        int responseLength = DigestCalculator.ComputeValidatedResponse(in request, response);
 
         Span<char> userHash = stackalloc char[DigestHash.MaxHexLength];
         int userHashLength = request.UserHash ? DigestCalculator.UserHash(algorithm, request.UserName, request.Realm, userHash) : 0;

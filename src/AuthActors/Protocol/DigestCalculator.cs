@@ -22,6 +22,10 @@ public static class DigestCalculator
     private const string QopAuthInt = "auth-int";
     private const int BodyChunkSize = 64 * 1024;
 
+    /// <summary>CTL except HTAB (RFC 9110 §5.6.4: qdtext allows HTAB).</summary>
+    private static readonly SearchValues<char> s_controlCharacters = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000A\u000B\u000C\u000D\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F");
+
     /// <summary>HA1 = H(username ":" realm ":" password) — the base HA1, never the session form.</summary>
     public static string ComputeHa1(DigestAlgorithm algorithm, string userName, string realm, string password)
     {
@@ -84,6 +88,10 @@ public static class DigestCalculator
 
         return ComputeKd(in request, request.Method, destination);
     }
+
+    /// <summary>The request-digest of a request already checked by <see cref="Validate"/>.</summary>
+    internal static int ComputeValidatedResponse(in DigestRequest request, Span<char> destination) =>
+        ComputeKd(in request, request.Method, destination);
 
     /// <summary>
     /// The rspauth a server puts in Authentication-Info (RFC 7616 §3.5): the request-digest with
@@ -176,6 +184,13 @@ public static class DigestCalculator
             throw new ArgumentException("A DigestRequest needs UserName, Realm, Nonce, Ha1, Method and DigestUri.", nameof(request));
         }
 
+        if (HasControlCharacter(request.Realm) || HasControlCharacter(request.Nonce) || HasControlCharacter(request.DigestUri)
+            || HasControlCharacter(request.Method) || HasControlCharacter(request.Cnonce) || HasControlCharacter(request.Opaque))
+        {
+            // A CR or LF here would split the header (RFC 9110 §5.5); no quoted-string can carry a CTL.
+            throw new ArgumentException("Realm, Nonce, DigestUri, Method, Cnonce and Opaque must not contain control characters.", nameof(request));
+        }
+
         if (!Enum.IsDefined(request.Algorithm))
         {
             throw new ArgumentException($"Unknown Digest algorithm {request.Algorithm}.", nameof(request));
@@ -230,6 +245,8 @@ public static class DigestCalculator
             a2.Dispose();
         }
     }
+
+    private static bool HasControlCharacter(ReadOnlySpan<char> value) => value.ContainsAny(s_controlCharacters);
 
     internal static ReadOnlySpan<char> QopToken(DigestQop qop) => qop switch
     {

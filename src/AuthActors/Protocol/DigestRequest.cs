@@ -2,8 +2,7 @@ namespace AuthActors.Protocol;
 
 /// <summary>
 /// Everything needed to build one Digest Authorization header (RFC 7616 §3.4); built from a
-/// space actor's lease. Holds HA1, so never log it (its <c>ToString</c> is the compiler's and
-/// prints members; do not call it on a request).
+/// space actor's lease. Holds HA1, which <see cref="ToString"/> leaves out.
 /// </summary>
 public readonly record struct DigestRequest
 {
@@ -54,4 +53,8 @@ public readonly record struct DigestRequest
 
     /// <summary>Lower-case hex H(entity-body); required for <see cref="DigestQop.AuthInt"/>.</summary>
     public string? BodyHashHex { get; init; }
+
+    /// <summary>Describes the request without HA1 or the body hash (DESIGN.md: secrets never in ToString).</summary>
+    public override string ToString() =>
+        $"DigestRequest {{ Algorithm = {Algorithm}, UserName = {UserName}, Realm = {Realm}, Method = {Method}, DigestUri = {DigestUri}, Qop = {Qop}, Nc = {Nc}, UserHash = {UserHash} }}";
 }

@@ -236,4 +236,22 @@ public sealed class DigestServerNonceTests
 
         Assert.Equal(1, server.RememberedNonces);
     }
+
+    [Fact]
+    public async Task NonceCap_Exceeded_ForgetsOlderHalfAndAnswersItsHoldersStale()
+    {
+        await using DigestServer server = await DigestServer.StartAsync(new DigestServerOptions { MaxNonces = 10 });
+        using var client = new DigestTestClient(server);
+        DigestChallenge oldest = await client.GetChallengeAsync(Target);
+        for (int i = 0; i < 10; i++)
+        {
+            await client.GetChallengeAsync(Target);
+        }
+
+        Assert.InRange(server.RememberedNonces, 1, 10);
+        using HttpResponseMessage response = await client.GetAsync(Target, DigestTestClient.Authorization(oldest, "GET", Target));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.True(DigestTestClient.Challenges(response)[0].Stale);
+    }
 }

@@ -64,4 +64,19 @@ public sealed class DigestServerProxyTests
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("authactors", DigestTestClient.Challenges(response)[0].Realm);
     }
+
+    [Fact]
+    public async Task ProxyRequest_BasicPath_Returns407BasicThen200WithProxyAuthorization()
+    {
+        await using DigestServer server = await DigestServer.StartAsync(new DigestServerOptions { Proxy = true });
+        using var client = new DigestTestClient(server, new WebProxy(server.BaseAddress));
+
+        using HttpResponseMessage challenged = await client.GetAsync("http://origin.test/basic/x");
+        using HttpResponseMessage accepted = await client.SendAsync(
+            HttpMethod.Get, "http://origin.test/basic/x", BasicAuthentication.CreateHeaderValue("user", "passwd", utf8: true), proxy: true);
+
+        Assert.Equal(HttpStatusCode.ProxyAuthenticationRequired, challenged.StatusCode);
+        Assert.StartsWith("Basic ", Assert.Single(challenged.Headers.GetValues("Proxy-Authenticate")), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+    }
 }

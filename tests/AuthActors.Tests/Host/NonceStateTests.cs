@@ -61,12 +61,59 @@ public sealed class NonceStateTests
     }
 
     [Fact]
-    public void TryAccept_BelowTheWindow_TreatedAsReplay()
+    public void TryAccept_BelowTheLargestWindow_TreatedAsReplay()
     {
         NonceState state = NewState();
-        state.TryAccept(NonceState.Window + 10, NcCheck.Replay);
+        state.TryAccept(NonceState.MaxWindow + 10, NcCheck.Replay);
 
         Assert.Equal(NcOutcome.Replayed, state.TryAccept(5, NcCheck.Replay));
+        Assert.Equal(NcOutcome.Accepted, state.TryAccept(NonceState.MaxWindow, NcCheck.Replay));
+    }
+
+    [Fact]
+    public void TryAccept_LateByFiftyThousand_StillAccepted()
+    {
+        // A request that stalled while 50,000 later ones went through is not a replay.
+        NonceState state = NewState();
+        for (uint nc = 2; nc <= 50_001; nc++)
+        {
+            Assert.Equal(NcOutcome.Accepted, state.TryAccept(nc, NcCheck.Replay));
+        }
+
+        Assert.Equal(NcOutcome.Accepted, state.TryAccept(1, NcCheck.Replay));
+        Assert.Equal(NcOutcome.Replayed, state.TryAccept(1, NcCheck.Replay));
+        Assert.Equal(NcOutcome.Replayed, state.TryAccept(25_000, NcCheck.Replay));
+    }
+
+    [Fact]
+    public void TryAccept_HugeJump_ReturnsAtOnceAndKeepsCounting()
+    {
+        NonceState state = NewState();
+
+        Assert.Equal(NcOutcome.Accepted, state.TryAccept(uint.MaxValue - 1, NcCheck.Replay));
+        Assert.Equal(NcOutcome.Accepted, state.TryAccept(uint.MaxValue - 2, NcCheck.Replay));
+        Assert.Equal(NcOutcome.Accepted, state.TryAccept(uint.MaxValue, NcCheck.Replay));
+        Assert.Equal(NcOutcome.Replayed, state.TryAccept(1, NcCheck.Replay));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void TryAccept_RandomSequenceWithinTheWindow_MatchesASetOfSeenValues(int seed)
+    {
+        // Model check: within the window the answer is exactly "seen before?".
+        var random = new Random(seed);
+        NonceState state = NewState();
+        var seen = new HashSet<uint>();
+        for (int i = 0; i < 20_000; i++)
+        {
+            uint nc = (uint)random.Next(1, 5_000);
+            NcOutcome expected = seen.Add(nc) ? NcOutcome.Accepted : NcOutcome.Replayed;
+            Assert.Equal(expected, state.TryAccept(nc, NcCheck.Replay));
+        }
     }
 
     [Fact]
