@@ -92,7 +92,7 @@ internal sealed class ParentActor : ReceiveActor
     }
 }
 
-/// <summary>Reports "label:PostStop" to the probe and creates the children described by <c>childLabels</c>.</summary>
+/// <summary>Reports "label:PreStart" and "label:PostStop" to the probe; creates a chain of descendants named by <c>descendants</c>.</summary>
 internal sealed class TreeActor : ReceiveActor
 {
     private readonly IActorRef _probe;
@@ -109,6 +109,8 @@ internal sealed class TreeActor : ReceiveActor
 
         ReceiveAny(message => probe.Tell(message, Sender));
     }
+
+    protected override void PreStart() => _probe.Tell($"{_label}:PreStart");
 
     protected override void PostStop() => _probe.Tell($"{_label}:PostStop");
 }
