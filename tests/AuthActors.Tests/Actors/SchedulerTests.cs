@@ -55,4 +55,19 @@ public sealed class SchedulerTests
         Assert.True(scheduled.IsCancellationRequested);
         await probe.ExpectNoMsgAsync(s_silence);
     }
+
+    [Fact]
+    public async Task ScheduleTellOnce_AfterSystemStopped_ReturnsCanceledHandle()
+    {
+        var time = new FakeTimeProvider();
+        var system = ActorSystem.Create("test", new ActorSystemOptions { TimeProvider = time });
+        var probe = new TestProbe(system);
+        await system.StopAsync().WaitAsync(TestTimeouts.Default);
+
+        ICancelable scheduled = system.ScheduleTellOnce(TimeSpan.FromSeconds(1), probe, "too late");
+        time.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.True(scheduled.IsCancellationRequested);
+        await probe.ExpectNoMsgAsync(s_silence);
+    }
 }
