@@ -43,15 +43,15 @@ internal sealed class HoconResolver
 
         if (_inProgressSet.Contains(node))
         {
-            if (node.Entry.IsOpaque)
-            {
-                // HOCON.md "Self-Referential Substitutions": "if a cycle results, the
-                // implementation must look back in the merge stack to try to resolve the cycle".
-                _cycle ??= CycleChain(node);
-                return node.Below is null ? default : ResolveStack(node.Below);
-            }
+            // Only a substitution's lookup can come back here. The substitution reports the
+            // cycle if this yields nothing (or, if it is optional, is undefined: HOCON.md
+            // "Cycles should be treated the same as a missing value").
+            _cycle ??= CycleChain(node);
 
-            throw node.Entry.Error($"substitution cycle: {CycleChain(node)}");
+            // HOCON.md "Self-Referential Substitutions": "if a cycle results, the implementation
+            // must look back in the merge stack to try to resolve the cycle". An object or array
+            // definition is not self-referential ("a : { b : ${a} }" is an unbreakable cycle).
+            return node.Entry.IsOpaque && node.Below is not null ? ResolveStack(node.Below) : default;
         }
 
         Enter(node, node.Entry);

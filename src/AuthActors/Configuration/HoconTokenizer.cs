@@ -186,7 +186,17 @@ internal sealed class HoconTokenizer
 
     private HoconToken Single(HoconTokenKind kind)
     {
-        var token = new HoconToken(kind, _text[_pos].ToString(), _line, _column);
+        string text = kind switch
+        {
+            HoconTokenKind.Comma => ",",
+            HoconTokenKind.Colon => ":",
+            HoconTokenKind.Equals => "=",
+            HoconTokenKind.OpenBrace => "{",
+            HoconTokenKind.CloseBrace => "}",
+            HoconTokenKind.OpenBracket => "[",
+            _ => "]",
+        };
+        var token = new HoconToken(kind, text, _line, _column);
         Advance(1);
         return token;
     }
