@@ -92,31 +92,65 @@ public sealed class HoconObject : HoconValue, IReadOnlyDictionary<string, HoconV
     /// recursively; keys only <paramref name="top"/> has are appended.
     /// </summary>
     internal static HoconObject Merge(HoconObject top, HoconObject fallback)
+        => fallback.Count == 0 ? top : top.Count == 0 ? fallback : MergeAll([top, fallback]);
+
+    /// <summary>
+    /// Merges objects as if each fell back to the next (<paramref name="layers"/>[0] wins), in
+    /// one pass over all their fields, so merging many definitions stays linear. A key's
+    /// values merge while they are objects, from the top down; the first non-object ends the
+    /// merge (and wins if it is on top). Keys keep the order of their lowest definition.
+    /// </summary>
+    internal static HoconObject MergeAll(List<HoconObject> layers)
     {
-        if (fallback.Count == 0)
+        if (layers.Count == 1)
         {
-            return top;
+            return layers[0];
         }
 
-        if (top.Count == 0)
+        var keys = new List<string>();
+        var values = new Dictionary<string, List<HoconValue>>(StringComparer.Ordinal);
+        for (int i = layers.Count - 1; i >= 0; i--)
         {
-            return fallback;
+            foreach (string key in layers[i]._keys)
+            {
+                if (!values.ContainsKey(key))
+                {
+                    keys.Add(key);
+                    values.Add(key, []);
+                }
+            }
         }
 
-        var keys = new List<string>(fallback._keys);
-        var fields = new Dictionary<string, HoconValue>(fallback._fields, StringComparer.Ordinal);
-        foreach (string key in top._keys)
+        foreach (HoconObject layer in layers)
         {
-            HoconValue value = top._fields[key];
-            if (fields.TryGetValue(key, out HoconValue? below))
+            foreach (KeyValuePair<string, HoconValue> field in layer._fields)
             {
-                fields[key] = value is HoconObject o && below is HoconObject b ? Merge(o, b) : value;
+                values[field.Key].Add(field.Value);
             }
-            else
+        }
+
+        var fields = new Dictionary<string, HoconValue>(keys.Count, StringComparer.Ordinal);
+        foreach (string key in keys)
+        {
+            List<HoconValue> stack = values[key];
+            if (stack[0] is not HoconObject || stack.Count == 1)
             {
-                keys.Add(key);
-                fields[key] = value;
+                fields.Add(key, stack[0]);
+                continue;
             }
+
+            var objects = new List<HoconObject>(stack.Count);
+            foreach (HoconValue value in stack)
+            {
+                if (value is not HoconObject obj)
+                {
+                    break;
+                }
+
+                objects.Add(obj);
+            }
+
+            fields.Add(key, MergeAll(objects));
         }
 
         return new HoconObject(keys, fields);

@@ -54,12 +54,14 @@ internal sealed class HoconResolver
             return node.Entry.IsOpaque && node.Below is not null ? ResolveStack(node.Below) : default;
         }
 
+        ResolveEarlierValuesFirst(node);
         Enter(node, node.Entry);
         try
         {
             // HOCON.md "Duplicate keys": the latest definition wins unless it and the ones
             // below are objects, which merge; an undefined ${?x} leaves the earlier value.
             HoconValue? value = null;
+            List<HoconObject>? objects = null;
             bool sealedBelow = false;
             for (HoconStackNode? n = node; n is not null; n = n.Below)
             {
@@ -80,13 +82,19 @@ internal sealed class HoconResolver
                 }
                 else if (v is HoconObject below)
                 {
-                    value = HoconObject.Merge((HoconObject)value, below);
+                    objects ??= [(HoconObject)value];
+                    objects.Add(below);
                 }
                 else
                 {
                     sealedBelow = true;
                     break;
                 }
+            }
+
+            if (objects is not null)
+            {
+                value = HoconObject.MergeAll(objects);
             }
 
             var result = new StackResult(value, sealedBelow);
@@ -96,6 +104,48 @@ internal sealed class HoconResolver
         finally
         {
             Exit(node);
+        }
+    }
+
+    /// <summary>
+    /// A field built up by many self-references (<c>a += x</c> a thousand times, or
+    /// <c>s = ${s}x</c>) is a chain of earlier values, each needed by the next. Resolving the
+    /// chain from its oldest end keeps the recursion one level deep instead of one level per
+    /// definition.
+    /// </summary>
+    private void ResolveEarlierValuesFirst(HoconStackNode node)
+    {
+        List<HoconStackNode>? chain = null;
+        for (HoconStackNode? earlier = EarlierValue(node.Entry);
+             earlier is not null && !_stacks.ContainsKey(earlier) && !_inProgressSet.Contains(earlier);
+             earlier = EarlierValue(earlier.Entry))
+        {
+            chain ??= [];
+            chain.Add(earlier);
+        }
+
+        if (chain is null || chain.Count < 2)
+        {
+            return;
+        }
+
+        for (int i = chain.Count - 1; i > 0; i--)
+        {
+            ResolveStack(chain[i]);
+        }
+
+        static HoconStackNode? EarlierValue(HoconNode entry)
+        {
+            IEnumerable<HoconNode> parts = entry is HoconConcatNode concat ? concat.Parts : [entry];
+            foreach (HoconNode part in parts)
+            {
+                if (part is HoconSubstitutionNode { SelfReference: true, Snapshot: not null } substitution)
+                {
+                    return substitution.Snapshot;
+                }
+            }
+
+            return null;
         }
     }
 
@@ -161,7 +211,7 @@ internal sealed class HoconResolver
             }
         }
 
-        var result = new HoconArray([.. items]);
+        var result = new HoconArray(items);
         _nodes[array] = result;
         return result;
     }
@@ -302,29 +352,12 @@ internal sealed class HoconResolver
         }
         else if (objects > 0)
         {
-            HoconObject? merged = null;
-            foreach (HoconValue? value in values)
-            {
-                if (value is HoconObject obj)
-                {
-                    merged = merged is null ? obj : HoconObject.Merge(obj, merged);
-                }
-            }
-
-            result = merged;
+            // The later object wins: the last part is the top layer.
+            result = HoconObject.MergeAll(values.OfType<HoconObject>().Reverse().ToList());
         }
         else if (arrays > 0)
         {
-            var items = new List<HoconValue>();
-            foreach (HoconValue? value in values)
-            {
-                if (value is HoconArray array)
-                {
-                    items.AddRange(array);
-                }
-            }
-
-            result = new HoconArray([.. items]);
+            result = HoconArray.Concat(values.OfType<HoconArray>().ToList());
         }
         else
         {
@@ -434,6 +467,7 @@ internal sealed class HoconResolver
         if (index == path.Length)
         {
             HoconValue? value = null;
+            List<HoconObject>? objects = null;
             foreach (object definition in definitions)
             {
                 StackResult r = definition is HoconStackNode stack
@@ -451,11 +485,12 @@ internal sealed class HoconResolver
                     }
                     else if (r.Value is HoconObject below)
                     {
-                        value = HoconObject.Merge((HoconObject)value, below);
+                        objects ??= [(HoconObject)value];
+                        objects.Add(below);
                     }
                     else
                     {
-                        return value;
+                        break;
                     }
                 }
 
@@ -465,7 +500,7 @@ internal sealed class HoconResolver
                 }
             }
 
-            return value;
+            return objects is null ? value : HoconObject.MergeAll(objects);
         }
 
         var next = new List<object>();

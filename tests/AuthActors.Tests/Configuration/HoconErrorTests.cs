@@ -165,6 +165,38 @@ public sealed class HoconErrorTests
     }
 
     [Fact]
+    public void Parse_ThousandsOfAppends_BuildsTheWholeArray()
+    {
+        // Each a += i refers to the value before it; the chain is resolved from its oldest end.
+        string hocon = string.Join('\n', Enumerable.Range(0, 5_000).Select(i => $"a += {i}"));
+
+        HoconObject root = HoconParser.Parse(hocon, "appends.conf", s_isolated);
+
+        var array = Assert.IsType<HoconArray>(root["a"]);
+        Assert.Equal(5_000, array.Count);
+        Assert.Equal("4999", ((HoconScalar)array[4_999]).Text);
+    }
+
+    [Fact]
+    public void Parse_ArraysConcatenatedFromOneBase_StayIndependent()
+    {
+        HoconObject root = HoconParser.Parse("a = [1]\nb = ${a} [2]\nc = ${a} [3]\nd = ${b} [4]", "arrays.conf", s_isolated);
+
+        Assert.Equal("{\"a\":[1],\"b\":[1,2],\"c\":[1,3],\"d\":[1,2,4]}", root.ToJson());
+    }
+
+    [Fact]
+    public void Parse_ManyObjectDefinitionsBetweenSubstitutions_MergeInOrder()
+    {
+        string hocon = string.Join('\n', Enumerable.Range(0, 2_000).Select(i => $"a = ${{?x}}\na {{ k{i} = {i} }}"));
+
+        HoconObject root = HoconParser.Parse(hocon, "merge.conf", s_isolated);
+
+        var a = Assert.IsType<HoconObject>(root["a"]);
+        Assert.Equal(Enumerable.Range(0, 2_000).Select(i => $"k{i}"), a.Keys);
+    }
+
+    [Fact]
     public void Parse_DepthWithinCustomLimit_Succeeds()
     {
         var options = s_isolated with { MaxNestingDepth = 4 };
