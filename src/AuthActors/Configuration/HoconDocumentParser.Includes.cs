@@ -222,10 +222,15 @@ internal sealed partial class HoconDocumentParser
 
     private void Expect(List<IncludeAtom> atoms, ref int index, char kind, HoconToken include)
     {
-        if (index >= atoms.Count || atoms[index].Kind != kind)
+        if (index >= atoms.Count)
         {
-            HoconToken found = index < atoms.Count ? atoms[index].Token : Peek();
-            throw Error(index < atoms.Count ? found : found, $"expected '{kind}' in the include at {include.Line}:{include.Column}, found {(index < atoms.Count ? "'" + atoms[index].Text + "'" : found.Describe())}");
+            HoconToken end = Peek();
+            throw Error(end, $"expected '{kind}' in the include at {include.Line}:{include.Column}, found {end.Describe()}");
+        }
+
+        if (atoms[index].Kind != kind)
+        {
+            throw Error(atoms[index].Token, $"expected '{kind}' in the include at {include.Line}:{include.Column}, found '{atoms[index].Text}'");
         }
 
         index++;
