@@ -170,7 +170,7 @@ internal sealed partial class HoconDocumentParser
             case HoconTokenKind.OpenBrace:
                 break;
             default:
-                throw Error(separator, $"expected '=' ':' or '{{' after key '{keyText}', found {separator.Describe()}");
+                throw Error(separator, MissingSeparator(keyTokens, keyText, separator));
         }
 
         // HOCON.md "Paths as keys": a.b.c = 1 is a { b { c = 1 } }.
@@ -219,6 +219,24 @@ internal sealed partial class HoconDocumentParser
 
         slot.Assign(value);
         return keyText;
+    }
+
+    /// <summary>
+    /// Names the key in the message; but when the "key" has words separated by spaces, the
+    /// likely mistake is a missing '=' between a key and its value (which may be a password),
+    /// so only the first word is named.
+    /// </summary>
+    private static string MissingSeparator(List<HoconToken> keyTokens, string keyText, HoconToken found)
+    {
+        int firstSpace = keyTokens.FindIndex(t => t.Kind == HoconTokenKind.Whitespace);
+        int lastWord = keyTokens.FindLastIndex(t => t.Kind != HoconTokenKind.Whitespace);
+        if (firstSpace > 0 && firstSpace < lastWord)
+        {
+            string first = string.Concat(keyTokens.Take(firstSpace).Select(t => t.Kind is HoconTokenKind.QuotedString or HoconTokenKind.TripleQuotedString ? "\"" + t.Text + "\"" : t.Text));
+            return $"expected '=' ':' or '{{' after key '{Shorten(first)} ...', found {found.Describe()} (is the '=' between the key and its value missing?)";
+        }
+
+        return $"expected '=' ':' or '{{' after key '{keyText}', found {found.Describe()}";
     }
 
     /// <summary>

@@ -207,6 +207,14 @@ public sealed class HoconErrorTests
     }
 
     [Fact]
+    public void Parse_KeyFollowedByValueWithoutSeparator_NamesOnlyTheFirstWord()
+    {
+        HoconParseException ex = Assert.Throws<HoconParseException>(() => HoconParser.Parse("user = u\npassword hunter2\n", "secret.conf", s_isolated));
+
+        Assert.Equal("secret.conf:2:17: expected '=' ':' or '{' after key 'password ...', found end of line (is the '=' between the key and its value missing?)", ex.Message);
+    }
+
+    [Fact]
     public void Parse_SubstitutionError_DoesNotRevealTheValuesInvolved()
     {
         var options = s_isolated with { GetEnvironmentVariable = name => name == "API_PASSWORD" ? "hunter2" : null };
