@@ -68,7 +68,11 @@ internal sealed partial class ActorCell
         ?? new ActorInitializationException($"Actor '{Path}' failed to initialize: {exception.GetType()}.", exception);
 
     /// <summary>Suspends this actor and reports to the parent, which decides with its strategy.</summary>
-    private void Fail(Exception exception, object? message, bool log)
+    /// <param name="exception">The failure.</param>
+    /// <param name="message">The message being processed, if any (dropped; passed to PreRestart).</param>
+    /// <param name="log">Whether to log it (an escalation was already logged where it happened).</param>
+    /// <param name="escalated">Whether this actor fails because a child escalated to it.</param>
+    private void Fail(Exception exception, object? message, bool log, bool escalated = false)
     {
         if (log)
         {
@@ -88,10 +92,10 @@ internal sealed partial class ActorCell
 
         _failed = true;
         _failedMessage = message;
-        _parent.SendSystem(new SystemMessage.Failed(this, exception));
+        _parent.SendSystem(new SystemMessage.Failed(this, exception, escalated));
     }
 
-    private void HandleChildFailed(ActorCell child, Exception cause)
+    private void HandleChildFailed(ActorCell child, Exception cause, bool escalated)
     {
         if (!IsChild(child))
         {
@@ -101,6 +105,14 @@ internal sealed partial class ActorCell
         if (_terminating)
         {
             // While stopping, a failed child is not worth restarting.
+            StopChild(child);
+            return;
+        }
+
+        if (_parent is null && escalated)
+        {
+            // A failure escalated all the way up: stop the top-level actor it came through, keep the process.
+            ActorLog.EscalatedToGuardian(_system.Logger, cause, child.Path);
             StopChild(child);
             return;
         }
@@ -121,14 +133,14 @@ internal sealed partial class ActorCell
             default:
                 if (_parent is null)
                 {
-                    // Escalated to the top: stop the top-level actor the failure came through, keep the process.
+                    // The guardian has nobody to escalate to: stop the top-level actor, keep the process.
                     ActorLog.EscalatedToGuardian(_system.Logger, cause, child.Path);
                     StopChild(child);
                 }
                 else
                 {
                     (_escalatedChildren ??= []).Add(child);
-                    Fail(cause, null, log: false);
+                    Fail(cause, null, log: false, escalated: true);
                 }
 
                 break;

@@ -211,7 +211,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
                 BeginTerminate(graceful: false);
                 break;
             case SystemMessage.Failed failed:
-                HandleChildFailed(failed.Child, failed.Cause);
+                HandleChildFailed(failed.Child, failed.Cause, failed.Escalated);
                 break;
             case SystemMessage.ChildTerminated childTerminated:
                 HandleChildTerminated(childTerminated.Child);

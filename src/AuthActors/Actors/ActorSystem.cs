@@ -17,6 +17,9 @@ public sealed class ActorSystem : IAsyncDisposable
     private readonly Lock _scheduledLock = new();
     private readonly HashSet<ScheduledTell> _scheduledTells = [];
 
+    // Under _scheduledLock: set once shutdown cancels the pending tells; later schedules are canceled at once.
+    private bool _schedulerClosed;
+
     // 0 until the first StopAsync; the shutdown runs once.
     private int _stopping;
 
@@ -109,24 +112,33 @@ public sealed class ActorSystem : IAsyncDisposable
     /// <param name="receiver">The recipient.</param>
     /// <param name="message">The message.</param>
     /// <param name="sender">The sender the recipient sees.</param>
-    /// <returns>A handle whose <see cref="ICancelable.Cancel"/> prevents the tell if it has not happened yet. Pending tells are canceled when the system stops.</returns>
+    /// <returns>A handle whose <see cref="ICancelable.Cancel"/> prevents the tell if it has not happened yet. Pending tells are
+    /// canceled when the system stops; after that, scheduling returns an already canceled handle.</returns>
     public ICancelable ScheduleTellOnce(TimeSpan delay, IActorRef receiver, object message, IActorRef? sender = null)
     {
         ArgumentNullException.ThrowIfNull(receiver);
         ArgumentNullException.ThrowIfNull(message);
         ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
         var item = new ScheduledTell(this, receiver, message, sender);
+        bool closed;
         lock (_scheduledLock)
         {
-            if (IsTerminated)
+            closed = _schedulerClosed;
+            if (!closed)
             {
-                return item;
+                _scheduledTells.Add(item);
             }
-
-            _scheduledTells.Add(item);
         }
 
-        item.Start(delay);
+        if (closed)
+        {
+            item.Cancel();
+        }
+        else
+        {
+            item.Start(delay);
+        }
+
         return item;
     }
 
@@ -220,6 +232,7 @@ public sealed class ActorSystem : IAsyncDisposable
             ScheduledTell[] pending;
             lock (_scheduledLock)
             {
+                _schedulerClosed = true;
                 pending = [.. _scheduledTells];
             }
 

@@ -25,11 +25,14 @@ internal abstract class SystemMessage
     public sealed class Terminate : SystemMessage;
 
     /// <summary>To the parent: a child failed and is suspended until the parent decides.</summary>
-    public sealed class Failed(ActorCell child, Exception cause) : SystemMessage
+    public sealed class Failed(ActorCell child, Exception cause, bool escalated) : SystemMessage
     {
         public ActorCell Child { get; } = child;
 
         public Exception Cause { get; } = cause;
+
+        /// <summary>The child failed because one of ITS children escalated (the failure is passing upwards).</summary>
+        public bool Escalated { get; } = escalated;
     }
 
     /// <summary>To the parent: a child finished stopping and has been removed from the children.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
@@ -10,6 +11,9 @@ namespace AuthActors.Protocol;
 public sealed class AuthChallenge
 {
     private readonly KeyValuePair<string, string>[] _parameters;
+
+    /// <summary>Read-only view handed out, so a caller cannot cast back to the array and change it.</summary>
+    private ReadOnlyCollection<KeyValuePair<string, string>>? _readOnlyParameters;
 
     /// <summary>Creates a challenge.</summary>
     /// <param name="scheme">The auth-scheme; must be a token.</param>
@@ -87,7 +91,7 @@ public sealed class AuthChallenge
     public string? Token68 { get; }
 
     /// <summary>The auth-params in the order sent, names as sent, values unquoted and unescaped.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Parameters => _parameters;
+    public IReadOnlyList<KeyValuePair<string, string>> Parameters => _readOnlyParameters ??= Array.AsReadOnly(_parameters);
 
     /// <summary>Looks a parameter up by name, ignoring case (RFC 7235 §2.1: names are case-insensitive).</summary>
     public bool TryGetParameter(string name, [NotNullWhen(true)] out string? value)

@@ -6,9 +6,9 @@ namespace AuthActors.Protocol;
 /// </summary>
 public sealed class ChallengeParseResult
 {
-    internal ChallengeParseResult(IReadOnlyList<AuthChallenge> challenges, string? error)
+    internal ChallengeParseResult(List<AuthChallenge> challenges, string? error)
     {
-        Challenges = challenges;
+        Challenges = challenges.AsReadOnly();
         Error = error;
     }
 

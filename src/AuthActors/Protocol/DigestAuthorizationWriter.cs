@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 
 namespace AuthActors.Protocol;
 
@@ -74,7 +72,7 @@ public static class DigestAuthorizationWriter
 
         char[]? rented = null;
         Span<char> buffer = length <= StackBufferSize
-            ? stackalloc char[StackBufferSize]
+            ? stackalloc char[length]
             : (rented = ArrayPool<char>.Shared.Rent(length));
         try
         {
@@ -143,9 +141,7 @@ public static class DigestAuthorizationWriter
         }
         finally
         {
-            // The buffer held the response digest; clear it before the memory is reused.
-            CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(buffer[..Math.Min(length, buffer.Length)]));
-            CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(response));
+            // The buffer holds nothing the returned header does not (no HA1), so it is not cleared.
             if (rented is not null)
             {
                 ArrayPool<char>.Shared.Return(rented);

@@ -55,6 +55,11 @@ public static class DigestCalculator
         ArgumentNullException.ThrowIfNull(ha1);
         ArgumentNullException.ThrowIfNull(nonce);
         ArgumentNullException.ThrowIfNull(cnonce);
+        if (!DigestHash.IsHex(ha1, DigestAlgorithms.HexLength(algorithm)))
+        {
+            throw new ArgumentException($"HA1 must be {DigestAlgorithms.HexLength(algorithm)} hex digits for {DigestAlgorithms.ToToken(algorithm)}.", nameof(ha1));
+        }
+
         Span<char> hex = stackalloc char[DigestHash.MaxHexLength];
         return new string(hex[..SessionHa1(algorithm, ha1, nonce, cnonce, hex)]);
     }
@@ -191,7 +196,7 @@ public static class DigestCalculator
             throw new ArgumentException("Realm, Nonce, DigestUri, Method, Cnonce and Opaque must not contain control characters.", nameof(request));
         }
 
-        if (!Enum.IsDefined(request.Algorithm))
+        if ((uint)request.Algorithm > (uint)DigestAlgorithm.Sha512_256Sess)
         {
             throw new ArgumentException($"Unknown Digest algorithm {request.Algorithm}.", nameof(request));
         }
@@ -393,7 +398,11 @@ public static class DigestCalculator
         }
 
         Span<char> lowered = stackalloc char[DigestHash.MaxHexLength];
-        DigestHash.ToLowerHex(received, lowered);
+        if (!DigestHash.ToLowerHex(received, lowered))
+        {
+            return false;
+        }
+
         return CryptographicOperations.FixedTimeEquals(
             MemoryMarshal.AsBytes(expected),
             MemoryMarshal.AsBytes(lowered[..received.Length]));

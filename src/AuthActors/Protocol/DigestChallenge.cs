@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Diagnostics.CodeAnalysis;
 
 namespace AuthActors.Protocol;
@@ -172,6 +173,6 @@ public sealed class DigestChallenge
 
     internal static bool IsTrue(string? value) => string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
-    private static string[] SplitDomain(string? domain) =>
-        domain is null ? [] : domain.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+    private static ReadOnlyCollection<string> SplitDomain(string? domain) =>
+        domain is null ? ReadOnlyCollection<string>.Empty : Array.AsReadOnly(domain.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
 }

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Security.Cryptography;
+using System.Text;
 
 namespace AuthActors.Protocol;
 
@@ -10,6 +12,8 @@ internal static class DigestHash
 
     /// <summary>The longest digest of any supported algorithm, in lower-case hex characters.</summary>
     public const int MaxHexLength = MaxHashSize * 2;
+
+    private static readonly SearchValues<char> s_hexDigits = SearchValues.Create("0123456789abcdefABCDEF");
 
     /// <summary>H(data) into <paramref name="destination"/> (at least 32 bytes); returns the size written.</summary>
     public static int Hash(DigestAlgorithm algorithm, ReadOnlySpan<byte> data, Span<byte> destination) =>
@@ -33,31 +37,14 @@ internal static class DigestHash
     }
 
     /// <summary>Whether <paramref name="value"/> is hex (either case) of exactly <paramref name="length"/> characters.</summary>
-    public static bool IsHex(ReadOnlySpan<char> value, int length)
-    {
-        if (value.Length != length)
-        {
-            return false;
-        }
+    public static bool IsHex(ReadOnlySpan<char> value, int length) =>
+        value.Length == length && !value.ContainsAnyExcept(s_hexDigits);
 
-        foreach (char c in value)
-        {
-            if (!char.IsAsciiHexDigit(c))
-            {
-                return false;
-            }
-        }
+    /// <summary>
+    /// Copies <paramref name="hex"/> to <paramref name="destination"/> with ASCII letters in lower case
+    /// (RFC 7616 §3.4: lower-case hex). False when it meets a non-ASCII character.
+    /// </summary>
+    public static bool ToLowerHex(ReadOnlySpan<char> hex, Span<char> destination) =>
+        Ascii.ToLower(hex, destination, out _) == OperationStatus.Done;
 
-        return true;
-    }
-
-    /// <summary>Copies hex to <paramref name="destination"/> in lower case (RFC 7616 §3.4: lower-case hex).</summary>
-    public static void ToLowerHex(ReadOnlySpan<char> hex, Span<char> destination)
-    {
-        for (int i = 0; i < hex.Length; i++)
-        {
-            char c = hex[i];
-            destination[i] = c is >= 'A' and <= 'F' ? (char)(c | 0x20) : c;
-        }
-    }
 }

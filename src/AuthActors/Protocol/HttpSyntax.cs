@@ -85,6 +85,11 @@ internal static class HttpSyntax
     public static int QuotedLength(ReadOnlySpan<char> value)
     {
         int length = value.Length + 2;
+        if (value.IndexOfAny('"', '\\') < 0)
+        {
+            return length;
+        }
+
         foreach (char c in value)
         {
             if (c is '"' or '\\')
@@ -101,6 +106,13 @@ internal static class HttpSyntax
     {
         int n = 0;
         destination[n++] = '"';
+        if (value.IndexOfAny('"', '\\') < 0)
+        {
+            value.CopyTo(destination[1..]);
+            destination[value.Length + 1] = '"';
+            return value.Length + 2;
+        }
+
         foreach (char c in value)
         {
             if (c is '"' or '\\')

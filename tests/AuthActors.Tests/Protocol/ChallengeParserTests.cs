@@ -405,4 +405,22 @@ public sealed class ChallengeParserTests
 
         Assert.Contains("'realm' contains a control character", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parameters_CannotBeChangedThroughACast()
+    {
+        AuthChallenge challenge = ChallengeParser.Parse("Basic realm=\"a\"").Challenges[0];
+
+        Assert.IsNotType<KeyValuePair<string, string>[]>(challenge.Parameters);
+        Assert.Throws<NotSupportedException>(() => ((IList<KeyValuePair<string, string>>)challenge.Parameters)[0] = new("realm", "b"));
+        Assert.Equal("a", challenge.GetParameter("realm"));
+    }
+
+    [Fact]
+    public void Challenges_CannotBeChangedThroughACast()
+    {
+        ChallengeParseResult result = ChallengeParser.Parse("Basic realm=\"a\"");
+
+        Assert.IsNotType<List<AuthChallenge>>(result.Challenges);
+    }
 }

@@ -113,6 +113,17 @@ public sealed class DigestCalculatorTests
         Assert.Equal(expected, DigestCalculator.ComputeSessionHa1(DigestAlgorithm.Sha256Sess, ha1.ToUpperInvariant(), Rfc7616Nonce, Rfc7616Cnonce));
     }
 
+    [Theory]
+    [InlineData("3d78807defe7de2157e2b0b6573a855f")]
+    [InlineData("not hex at all, but the right length for sha-256 hex digits.....")]
+    public void ComputeSessionHa1_Ha1NotHexOfAlgorithmLength_Throws(string ha1)
+    {
+        ArgumentException error = Assert.Throws<ArgumentException>(() => DigestCalculator.ComputeSessionHa1(DigestAlgorithm.Sha256Sess, ha1, "n", "c"));
+
+        Assert.Contains("64 hex digits", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(ha1, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ComputeHa1_SessAlgorithm_GivesBaseHa1()
     {
