@@ -65,11 +65,11 @@ internal sealed partial class HoconDocumentParser
             }
             catch (IOException ex)
             {
-                throw new HoconException($"{_fileName}:{include.Line}:{include.Column}: could not read included file '{candidate}': {ex.Message}", ex);
+                throw new HoconException(_fileName, include.Line, include.Column, $"could not read included file '{candidate}': {ex.Message}", ex);
             }
             catch (UnauthorizedAccessException ex)
             {
-                throw new HoconException($"{_fileName}:{include.Line}:{include.Column}: could not read included file '{candidate}': {ex.Message}", ex);
+                throw new HoconException(_fileName, include.Line, include.Column, $"could not read included file '{candidate}': {ex.Message}", ex);
             }
 
             if (text is null)

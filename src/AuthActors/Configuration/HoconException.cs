@@ -36,6 +36,21 @@ public class HoconException : Exception
         Reason = message;
     }
 
+    /// <summary>Creates an error that points at a place in a file and was caused by another exception.</summary>
+    /// <param name="fileName">The file's name as it was given to the parser.</param>
+    /// <param name="line">The 1-based line.</param>
+    /// <param name="column">The 1-based column, counted in UTF-16 code units.</param>
+    /// <param name="message">What was wrong.</param>
+    /// <param name="innerException">The cause, e.g. an I/O error reading an included file.</param>
+    public HoconException(string fileName, int line, int column, string message, Exception innerException)
+        : base(Format(fileName, line, column, message), innerException)
+    {
+        FileName = fileName;
+        Line = line;
+        Column = column;
+        Reason = message;
+    }
+
     /// <summary>The file the error is in, or null when the error has no place.</summary>
     public string? FileName { get; }
 

@@ -30,6 +30,12 @@ internal static class HoconPath
             throw new HoconParseException(fileName, line, column, $"empty path in {what}");
         }
 
+        // The common key: one unquoted word without dots.
+        if (first == last && tokens[first].Kind == HoconTokenKind.Unquoted && !tokens[first].Text.Contains('.', StringComparison.Ordinal))
+        {
+            return [tokens[first].Text];
+        }
+
         var elements = new List<string>();
         var current = new StringBuilder();
         bool quoted = false;
@@ -76,6 +82,11 @@ internal static class HoconPath
     /// <summary>Writes a path back as HOCON, quoting elements that would not read back as one element.</summary>
     public static string Render(IReadOnlyList<string> path)
     {
+        if (path.Count == 1 && !NeedsQuotes(path[0]))
+        {
+            return path[0];
+        }
+
         var sb = new StringBuilder();
         for (int i = 0; i < path.Count; i++)
         {

@@ -155,6 +155,19 @@ public sealed class HoconIncludeTests : IDisposable
     }
 
     [Fact]
+    public void Include_UnreadableFile_ThrowsWithThePositionAndTheCause()
+    {
+        // "Other IO errors probably should not be ignored": here the name is a directory.
+        string app = _dir.Write("app.conf", "a = 1\ninclude \"sub.conf\"");
+        Directory.CreateDirectory(Path.Combine(_dir.Path, "sub.conf"));
+
+        HoconException ex = Assert.Throws<HoconException>(() => HoconParser.ParseFile(app, s_noEnvironment));
+
+        Assert.StartsWith(app + ":2:1: could not read included file 'sub.conf'", ex.Message, StringComparison.Ordinal);
+        Assert.NotNull(ex.InnerException);
+    }
+
+    [Fact]
     public void Include_ReadIncludeHook_ReceivesTheFullPathBesideTheBaseDirectory()
     {
         var requested = new List<string>();
