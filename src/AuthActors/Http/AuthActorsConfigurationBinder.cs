@@ -72,8 +72,14 @@ public static class AuthActorsConfigurationBinder
             options.Credentials.EnvironmentPrefix = prefix;
         }
 
+        // A comma-separated string (what reference.conf uses, because IConfiguration merges
+        // arrays index by index across layers), or an array in a single layer.
         IConfigurationSection sources = section.GetSection("credentials:sources");
-        if (sources.GetChildren().Any())
+        if (sources.Value is { } list)
+        {
+            options.Credentials.Sources = [.. list.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+        }
+        else if (sources.GetChildren().Any())
         {
             options.Credentials.Sources = [.. sources.GetChildren().OrderBy(c => int.TryParse(c.Key, out int i) ? i : int.MaxValue).Select(c => c.Value ?? "")];
         }
