@@ -13,7 +13,7 @@ namespace AuthActors.Spaces;
 /// a singleton and a hosted service starts and stops it); handlers come and go, state stays here.
 /// Starts on first use when no host started it.
 /// </summary>
-public sealed class AuthActorsRuntime : IAsyncDisposable
+public sealed class AuthActorsRuntime : IAsyncDisposable, IDisposable
 {
     private readonly SpaceServices _services;
     private readonly ILogger _logger;
@@ -62,7 +62,14 @@ public sealed class AuthActorsRuntime : IAsyncDisposable
 
     internal TimeProvider TimeProvider => _services.TimeProvider;
 
-    private IActorRef Registry => Volatile.Read(ref _registry) ?? StartCore();
+    private IActorRef Registry
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref _stopped), this);
+            return Volatile.Read(ref _registry) ?? StartCore();
+        }
+    }
 
     /// <summary>Starts the actor system (idempotent).</summary>
     public void Start() => _ = Registry;
@@ -73,7 +80,7 @@ public sealed class AuthActorsRuntime : IAsyncDisposable
         ActorSystem? system;
         lock (_startLock)
         {
-            _stopped = true;
+            Volatile.Write(ref _stopped, true);
             system = _system;
             _rotation?.Dispose();
             _rotation = null;
@@ -87,6 +94,25 @@ public sealed class AuthActorsRuntime : IAsyncDisposable
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    /// <summary>
+    /// For containers disposed synchronously: begins the stop without blocking on it (a blocking
+    /// wait could deadlock a caller's context). Prefer <see cref="DisposeAsync"/> or the hosted
+    /// service, which wait for the drain.
+    /// </summary>
+    public void Dispose() => _ = StopLoggedAsync();
+
+    private async Task StopLoggedAsync()
+    {
+        try
+        {
+            await StopAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            SpaceLog.RotationFailed(_logger, e.GetType().Name, "stopping the runtime failed: " + e.Message);
+        }
+    }
 
     /// <summary>
     /// Rotation: every live space asks the credential chain again and drops what it derived from
