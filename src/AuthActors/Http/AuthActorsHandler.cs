@@ -114,8 +114,12 @@ public sealed class AuthActorsHandler : DelegatingHandler
         {
             while (true)
             {
+                // Digest's uri is the request-target as sent: origin-form to the origin,
+                // absolute-form to a proxy (RFC 9112 §3.2).
                 var originRequest = new AuthRequest(request.Method, uri, uri.PathAndQuery, request.Content, IsProxy: false);
-                var proxyRequest = new AuthRequest(request.Method, uri, uri.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped), request.Content, IsProxy: true);
+                AuthRequest proxyRequest = proxy is null
+                    ? default
+                    : new AuthRequest(request.Method, uri, uri.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped), request.Content, IsProxy: true);
                 await ApplyAsync(request, Authorization, originHop.Lease, originRequest, cancellationToken).ConfigureAwait(false);
                 if (proxy is not null)
                 {
