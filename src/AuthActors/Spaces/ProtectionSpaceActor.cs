@@ -32,14 +32,16 @@ internal sealed class ProtectionSpaceActor : ReceiveActor
     private readonly Queue<(object Message, IActorRef Sender)> _parked = new();
     private readonly List<IActorRef> _refreshWaiters = [];
     private readonly CancellationTokenSource _stopping = new();
+    private readonly bool _rebuilt;
     private SpaceStatus _status;
     private Credential? _credential;
     private string? _failure;
     private long _epoch;
     private long _resolveAttempt;
 
-    public ProtectionSpaceActor(SpaceKey key, IAuthScheme scheme, AuthChallenge challenge, SpaceServices services)
+    public ProtectionSpaceActor(SpaceKey key, IAuthScheme scheme, AuthChallenge challenge, bool rebuilt, SpaceServices services)
     {
+        _rebuilt = rebuilt;
         _key = key;
         _scheme = scheme;
         _services = services;
@@ -338,6 +340,8 @@ internal sealed class ProtectionSpaceActor : ReceiveActor
         public override ILogger Logger => actor._logger;
 
         public override AuthActorsDiagnostics Diagnostics => actor._services.Diagnostics;
+
+        public override bool IsRebuilt => actor._rebuilt;
 
         public override void Run<T>(Func<CancellationToken, Task<T>> work, Action<T> onSuccess, Action<Exception> onFailure)
         {

@@ -22,6 +22,13 @@ public abstract class SpaceContext
     public abstract AuthActorsDiagnostics Diagnostics { get; }
 
     /// <summary>
+    /// True when the space was rebuilt (after passivation, or a restart after a failure) from a
+    /// challenge it had already answered: a nonce in it may be used, so the state should start
+    /// from a fresh one rather than count from nc 1 again.
+    /// </summary>
+    public abstract bool IsRebuilt { get; }
+
+    /// <summary>
     /// Runs <paramref name="work"/> off the actor, then calls <paramref name="onSuccess"/> or
     /// <paramref name="onFailure"/> back ON the actor, after which parked requests are offered
     /// again. This is how a scheme does I/O (a token request) without blocking its space.

@@ -91,6 +91,7 @@ internal sealed class SpaceRegistryActor : ReceiveActor
             Retire(space);
             space.Scheme = message.Scheme;
             space.Challenge = message.Challenge;
+            space.Incarnations = 0;
         }
         else
         {
@@ -182,8 +183,11 @@ internal sealed class SpaceRegistryActor : ReceiveActor
             return space.Actor;
         }
 
+        // Every incarnation after the first (a restart, or a rebuild after passivation) starts
+        // from a challenge it has answered before, so it is told to get a fresh nonce.
         SpaceServices services = _services;
-        Props props = Props.Create(() => new ProtectionSpaceActor(space.Key, space.Scheme, space.Challenge, services));
+        Props props = Props.Create(() => new ProtectionSpaceActor(
+            space.Key, space.Scheme, space.Challenge, Interlocked.Increment(ref space.Incarnations) > 1, services));
         IActorRef actor = Context.ActorOf(props, $"space-{++_spaceCounter}");
         Context.Watch(actor);
         _byActor[actor] = space;
@@ -338,5 +342,9 @@ internal sealed class SpaceRegistryActor : ReceiveActor
         public AuthChallenge Challenge { get; set; } = challenge;
 
         public IActorRef? Actor { get; set; }
+
+        /// <summary>How many actors were built for this space (incremented by the Props factory,
+        /// which may run on the new actor's thread).</summary>
+        public int Incarnations;
     }
 }

@@ -120,6 +120,23 @@ public sealed class DigestSchemeStateTests
     }
 
     [Fact]
+    public void RebuiltSpace_FetchesAFreshNonceOnce_OthersWait_NoNcRestartOnTheOldNonce()
+    {
+        DigestSchemeState state = NewState(Challenge("used"), new FakeSpaceContext(rebuilt: true));
+
+        LeaseDecision first = state.Lease(new LeaseContext("/", false));
+        LeaseDecision second = state.Lease(new LeaseContext("/", false));
+        NonceFetchLease fetch = Assert.IsType<NonceFetchLease>(first.Lease);
+        Assert.Equal(LeaseDecisionKind.Wait, second.Kind);
+
+        ChallengeDecision fetched = state.OnChallenge(new ChallengeContext(Challenge("fresh"), fetch, false));
+        DigestLease next = Issue(state);
+
+        Assert.Equal(("fresh", 1u), (((DigestLease)fetched.Lease!).Nonce, ((DigestLease)fetched.Lease!).Nc));
+        Assert.Equal(("fresh", 2u), (next.Nonce, next.Nc));
+    }
+
+    [Fact]
     public async Task Lease_ComputesTheRfc7616Sha256Response()
     {
         DigestSchemeState state = NewState(AuthChallengeOf(
@@ -151,8 +168,10 @@ public sealed class DigestSchemeStateTests
 
     private static AuthChallenge AuthChallengeOf(string header) => ChallengeParser.Parse(header).Challenges.Single();
 
-    private sealed class FakeSpaceContext(LeaseMode mode = LeaseMode.Auto, int maxPool = 64) : SpaceContext
+    private sealed class FakeSpaceContext(LeaseMode mode = LeaseMode.Auto, int maxPool = 64, bool rebuilt = false) : SpaceContext
     {
+        public override bool IsRebuilt => rebuilt;
+
         public override SpaceKey Key { get; } = new(new OriginKey(false, "http", "example.org", 80), "r");
 
         public override SpaceSettings Settings { get; } = new() { LeaseMode = mode, MaxNoncePool = maxPool };

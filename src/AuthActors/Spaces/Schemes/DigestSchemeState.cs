@@ -39,7 +39,13 @@ internal sealed class DigestSchemeState : AuthSchemeState
         _auto = context.Settings.LeaseMode == LeaseMode.Auto;
         _mode = context.Settings.LeaseMode == LeaseMode.Exclusive ? LeaseMode.Exclusive : LeaseMode.Shared;
         _shared = NewSlot(challenge);
-        if (_mode == LeaseMode.Exclusive)
+        if (context.IsRebuilt)
+        {
+            // The challenge's nonce may be used already: counting from nc 1 again would replay.
+            // Mark it spent; the first request fetches a fresh one (one 401 per rebuild).
+            _shared.Nc = uint.MaxValue;
+        }
+        else if (_mode == LeaseMode.Exclusive)
         {
             _pool.Add(_shared);
         }
@@ -72,9 +78,20 @@ internal sealed class DigestSchemeState : AuthSchemeState
     {
         if (_mode == LeaseMode.Shared)
         {
-            return _shared.Nc == uint.MaxValue
-                ? LeaseDecision.Anonymous // nc would wrap: let the server hand out a new nonce
-                : LeaseDecision.Issue(Issue(_shared, request.HasBody));
+            if (_shared.Nc != uint.MaxValue)
+            {
+                return LeaseDecision.Issue(Issue(_shared, request.HasBody));
+            }
+
+            // Spent (rebuilt space, or nc would wrap): one request fetches a fresh nonce, the
+            // others wait for it.
+            if (_fetching > 0)
+            {
+                return LeaseDecision.Wait;
+            }
+
+            _fetching++;
+            return LeaseDecision.Issue(new NonceFetchLease(this));
         }
 
         NonceSlot? free = FindFree();
@@ -178,6 +195,11 @@ internal sealed class DigestSchemeState : AuthSchemeState
         _fetching = Math.Max(0, _fetching - 1);
         if (_mode != LeaseMode.Exclusive)
         {
+            if (_shared.Nc == uint.MaxValue)
+            {
+                _shared.Adopt(challenge.Nonce, challenge.Opaque, DigestCalculator.CreateCnonce());
+            }
+
             return ChallengeDecision.Retry(Issue(_shared, hasBody), RetryReason.Challenge);
         }
 
