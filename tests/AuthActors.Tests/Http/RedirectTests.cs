@@ -74,4 +74,37 @@ public sealed class RedirectTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, target.Stats.Succeeded);
     }
+
+    [Fact]
+    public async Task SharedHandler_TwoOrigins_EachGetsOnlyItsOwnCredential()
+    {
+        await using DigestServer a = await DigestServer.StartAsync(new DigestServerOptions { Users = new Dictionary<string, string> { ["alice"] = "alices-secret" } });
+        await using DigestServer b = await DigestServer.StartAsync(new DigestServerOptions { Users = new Dictionary<string, string> { ["bob"] = "bobs-secret" } });
+        var memory = new InMemoryCredentialSource().Add(a.BaseAddress, "alice", "alices-secret").Add(b.BaseAddress, "bob", "bobs-secret");
+        await using var runtime = new AuthActorsRuntime(new CredentialChain([memory]));
+        using var client = new HttpClient(AuthHarness.CreateHandler(runtime));
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, 400), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
+        {
+            using HttpResponseMessage r = await client.GetAsync(new Uri(i % 2 == 0 ? a.BaseAddress : b.BaseAddress, $"/x/{i}"), ct);
+            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        });
+
+        Assert.Equal(0, a.Stats.BadCredentials);
+        Assert.Equal(0, b.Stats.BadCredentials);
+        Assert.Equal((1, 1), (a.Stats.Challenges, b.Stats.Challenges));
+    }
+
+    [Fact]
+    public async Task ProxyCredentialsAdapter_ForConnect_ComesFromTheChain()
+    {
+        var proxy = new Uri("http://proxy.invalid:3128/");
+        var chain = new CredentialChain([new InMemoryCredentialSource().Add(proxy, "proxy-user", "proxy-secret")]);
+
+        var credentials = await AuthActorsProxyCredentials.ResolveAsync(chain, proxy);
+
+        NetworkCredential? credential = credentials?.GetCredential(proxy, "Digest");
+        Assert.Equal("proxy-user", credential?.UserName);
+        Assert.Equal("proxy-secret", credential?.Password);
+    }
 }
