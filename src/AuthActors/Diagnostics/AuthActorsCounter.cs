@@ -21,4 +21,11 @@ public sealed class AuthActorsCounter
         Interlocked.Add(ref _total, delta);
         _counter.Add(delta);
     }
+
+    /// <summary>Adds <paramref name="delta"/> with one tag (never a secret: a source name, an origin).</summary>
+    public void Add(long delta, KeyValuePair<string, object?> tag)
+    {
+        Interlocked.Add(ref _total, delta);
+        _counter.Add(delta, tag);
+    }
 }

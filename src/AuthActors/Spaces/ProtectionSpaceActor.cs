@@ -176,7 +176,8 @@ internal sealed class ProtectionSpaceActor : ReceiveActor
         Credential credential = _credential!;
         _status = SpaceStatus.Rejected;
         _failure = $"{reason} (user '{credential.UserName}' from source '{credential.Source ?? "unknown"}')";
-        _services.Diagnostics.Rejections.Add(1);
+        // Charged to the source that supplied the credential, so metrics show which backend is wrong.
+        _services.Diagnostics.Rejections.Add(1, new("authactors.credential_source", credential.Source ?? "unknown"));
         SpaceLog.CredentialRejected(_logger, _key.ToString(), credential.UserName, credential.Source, reason);
         _services.Chain.ReportRejected(CredentialRequest(), credential);
 
