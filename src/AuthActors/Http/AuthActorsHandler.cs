@@ -146,20 +146,20 @@ public sealed class AuthActorsHandler : DelegatingHandler
 
                 bool originChallenged = response.StatusCode == HttpStatusCode.Unauthorized;
                 bool proxyChallenged = response.StatusCode == HttpStatusCode.ProxyAuthenticationRequired;
-                if (!originChallenged)
-                {
-                    Finish(origin, ref originHop, response, AuthenticationInfo, originRequest);
-                }
-
                 if (!proxyChallenged && proxy is { } answeredProxy)
                 {
+                    // The proxy passed the request on: its credential worked.
                     Finish(answeredProxy, ref proxyHop, response, ProxyAuthenticationInfo, proxyRequest);
                 }
 
                 if (!originChallenged && !proxyChallenged)
                 {
+                    Finish(origin, ref originHop, response, AuthenticationInfo, originRequest);
                     return response;
                 }
+
+                // A 407 says nothing of the origin's credential (the origin never saw the request):
+                // its lease is sent again unchanged.
 
                 if (proxyChallenged && proxy is null)
                 {
@@ -219,6 +219,11 @@ public sealed class AuthActorsHandler : DelegatingHandler
                 _runtime.Diagnostics.Retries.Add(1);
                 SetHop(proxyChallenged, new Hop(decision.Lease, Discovering: false));
                 response.Dispose();
+                if (originChallenged && proxy is { } viaProxy)
+                {
+                    // The proxy's lease was spent on the answered attempt; the retry needs its own.
+                    proxyHop = await LeaseAsync(viaProxy, "/", hasBody, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
         finally
@@ -278,6 +283,7 @@ public sealed class AuthActorsHandler : DelegatingHandler
         }
 
         string? value = await lease.CreateHeaderValueAsync(authRequest, cancellationToken).ConfigureAwait(false);
+        // Ours from an earlier attempt, or one set by hand: the lease's header replaces it.
         request.Headers.Remove(header);
         if (value is not null)
         {
