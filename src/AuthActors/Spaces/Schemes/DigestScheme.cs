@@ -12,17 +12,8 @@ public sealed class DigestScheme : IAuthScheme
     public string Name => "Digest";
 
     /// <inheritdoc />
-    public int Rank(AuthChallenge challenge, ChallengePolicy policy, bool secureTransport, out string? rejection)
-    {
-        ArgumentNullException.ThrowIfNull(challenge);
-        if (!challenge.IsScheme(Name))
-        {
-            rejection = $"not a {Name} challenge";
-            return -1;
-        }
-
-        return ChallengeSelector.Rank(challenge, policy, secureTransport, out _, out rejection);
-    }
+    public int Rank(AuthChallenge challenge, ChallengePolicy policy, bool secureTransport, out string? rejection) =>
+        BuiltInSchemeRank.Rank(Name, challenge, policy, secureTransport, out rejection);
 
     /// <inheritdoc />
     public AuthSchemeState CreateState(AuthChallenge challenge, SpaceContext context)
