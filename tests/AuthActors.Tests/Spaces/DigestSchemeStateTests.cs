@@ -43,6 +43,39 @@ public sealed class DigestSchemeStateTests
     }
 
     [Fact]
+    public void NoncesStaleAfterFewUses_TwiceInARow_SwitchToExclusive()
+    {
+        DigestSchemeState state = NewState(Challenge("n1"));
+        DigestLease first = Issue(state);
+        ChallengeDecision refreshed = state.OnChallenge(new ChallengeContext(Challenge("n2", stale: true), first, false));
+        Assert.Equal(LeaseMode.Shared, state.Mode);
+
+        ChallengeDecision switched = state.OnChallenge(new ChallengeContext(Challenge("n3", stale: true), (DigestLease)refreshed.Lease!, false));
+
+        Assert.Equal(LeaseMode.Exclusive, state.Mode);
+        Assert.Equal(ChallengeDecisionKind.Retry, switched.Kind);
+        Assert.Equal(("n3", 1u), (((DigestLease)switched.Lease!).Nonce, ((DigestLease)switched.Lease!).Nc));
+    }
+
+    [Fact]
+    public void NonceStaleAfterManyUses_IsExpiry_StaysShared()
+    {
+        DigestSchemeState state = NewState(Challenge("n1"));
+        for (int round = 0; round < 3; round++)
+        {
+            DigestLease last = Issue(state);
+            for (int i = 1; i < 200; i++)
+            {
+                last = Issue(state);
+            }
+
+            state.OnChallenge(new ChallengeContext(Challenge($"fresh{round}", stale: true), last, false));
+        }
+
+        Assert.Equal(LeaseMode.Shared, state.Mode);
+    }
+
+    [Fact]
     public void Rejection_BeforeAnySuccess_IsAWrongCredential()
     {
         DigestSchemeState state = NewState(Challenge("n1"));

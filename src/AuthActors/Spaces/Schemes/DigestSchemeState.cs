@@ -31,6 +31,7 @@ internal sealed class DigestSchemeState : AuthSchemeState
     private int _generation;
     private bool _credentialProven;
     private int _fetching;
+    private int _quickStales;
 
     public DigestSchemeState(DigestChallenge challenge, SpaceContext context)
     {
@@ -254,10 +255,21 @@ internal sealed class DigestSchemeState : AuthSchemeState
 
             if (_mode == LeaseMode.Shared && current)
             {
+                _context.Diagnostics.StaleRefreshes.Add(1);
+                if (_auto && NoteQuickStale(slot.Nc))
+                {
+                    // Nonces die after a few uses: a use limit (Squid's nonce_max_count) or a
+                    // server that kills a nonce on an out-of-order nc and calls it stale. A shared
+                    // nonce cannot survive that under concurrency; one nonce per request can.
+                    SwitchToExclusive("nonces go stale after a few uses");
+                    NonceSlot fresh = NewSlot(challenge);
+                    _pool.Add(fresh);
+                    return ChallengeDecision.Retry(Issue(fresh, hasBody), RetryReason.Stale);
+                }
+
                 slot.Adopt(challenge.Nonce, challenge.Opaque, DigestCalculator.CreateCnonce());
             }
-
-            if (current)
+            else if (current)
             {
                 _context.Diagnostics.StaleRefreshes.Add(1);
             }
@@ -350,6 +362,17 @@ internal sealed class DigestSchemeState : AuthSchemeState
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Counts shared nonces that went stale after fewer uses than a pool's worth of requests: an
+    /// expiring nonce serves thousands, one limited by count or killed by nc order serves few.
+    /// Two in a row mean the server needs exclusive leases.
+    /// </summary>
+    private bool NoteQuickStale(uint uses)
+    {
+        _quickStales = uses < 2u * (uint)MaxPool ? _quickStales + 1 : 0;
+        return _quickStales >= 2;
     }
 
     private ChallengeDecision Rejected()
