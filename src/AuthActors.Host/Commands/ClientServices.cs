@@ -80,7 +80,7 @@ internal static class ClientServices
             .AddHttpMessageHandler(() => new WireHandler(verbose))
             .ConfigurePrimaryHttpMessageHandler(() =>
             {
-                var handler = new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.All };
+                var handler = new SocketsHttpHandler { AllowAutoRedirect = false };
                 if (settings.Proxy is { } proxy)
                 {
                     var webProxy = new WebProxy(proxy);

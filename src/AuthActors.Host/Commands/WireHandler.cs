@@ -67,11 +67,16 @@ internal sealed class WireHandler(TextWriter? verbose) : DelegatingHandler
     {
         foreach (KeyValuePair<string, HeaderStringValues> header in headers.NonValidated)
         {
-            foreach (string value in header.Value)
+            if (SecretMasking.IsCredentialHeader(header.Key))
             {
-                text.Append(prefix).Append(header.Key).Append(": ")
-                    .Append(SecretMasking.IsCredentialHeader(header.Key) ? SecretMasking.MaskAuthorization(value) : value)
-                    .Append('\n');
+                foreach (string value in header.Value)
+                {
+                    text.Append(prefix).Append(header.Key).Append(": ").Append(SecretMasking.MaskAuthorization(value)).Append('\n');
+                }
+            }
+            else
+            {
+                text.Append(prefix).Append(header.Key).Append(": ").Append(header.Value.ToString()).Append('\n');
             }
         }
     }

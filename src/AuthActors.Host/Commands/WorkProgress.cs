@@ -4,7 +4,7 @@ namespace AuthActors.Host.Commands;
 
 /// <summary>
 /// Counts finished units of a job. Without a terminal it writes a plain line at every tenth of
-/// the total (<c>demo: 2000/20000 (10%)</c>); on a terminal <see cref="ProgressDisplay"/> reads
+/// the total (<c>demo: 2000/20000 (10%)</c>; several tenths passed at once share a line); on a terminal <see cref="ProgressDisplay"/> reads
 /// <see cref="Completed"/> for a live bar instead.
 /// </summary>
 internal sealed class WorkProgress
@@ -42,20 +42,21 @@ internal sealed class WorkProgress
             return;
         }
 
-        int step = (int)((long)done * Steps / Total);
-        if (step <= Volatile.Read(ref _stepsWritten))
+        if ((long)done * Steps / Total <= Volatile.Read(ref _stepsWritten))
         {
             return;
         }
 
-        // Workers finish in any order: the lock keeps the lines in step order and each step once.
+        // Workers finish in any order: the lock keeps the lines in order and each step once. A
+        // line shows the count at the time it is written; steps passed at once share one line.
         lock (_writeLock)
         {
-            while (_stepsWritten < step)
+            int now = Completed;
+            int step = (int)((long)now * Steps / Total);
+            if (step > _stepsWritten)
             {
-                _stepsWritten++;
-                long shown = (long)Total * _stepsWritten / Steps;
-                _plain.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{_label}: {shown}/{Total} ({_stepsWritten * Steps}%)"));
+                Volatile.Write(ref _stepsWritten, step);
+                _plain.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{_label}: {now}/{Total} ({(long)now * 100 / Total}%)"));
             }
         }
     }
