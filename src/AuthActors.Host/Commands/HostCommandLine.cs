@@ -45,7 +45,8 @@ internal static class HostCommandLine
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
-        ParseResult result = Build(console, workload).Parse(args);
+        // No response files: "@FILE" is a value here (fetch --data @FILE, as curl's).
+        ParseResult result = Build(console, workload).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (result.Errors.Count > 0)
         {
             ParseError first = result.Errors[0];

@@ -1,36 +1,10 @@
 using AuthActors.Host.Commands;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AuthActors.Tests.Host;
 
-/// <summary>The command tree: default run, placeholders, and usage errors.</summary>
+/// <summary>The command tree: help and usage errors (the default run is in <see cref="DemoCommandTests"/>).</summary>
 public sealed class HostCommandLineTests
 {
-    [Fact]
-    public async Task NoArguments_SaysWhatDemoWillDoAndExitsZero()
-    {
-        (int exit, string output, string error) = await RunAsync();
-
-        Assert.Equal(ExitCodes.Ok, exit);
-        Assert.Contains("demo", output, StringComparison.Ordinal);
-        Assert.Contains("being built", output, StringComparison.Ordinal);
-        Assert.Equal("", error);
-    }
-
-    [Theory]
-    [InlineData("demo")]
-    [InlineData("fetch", "http://127.0.0.1:1/")]
-    [InlineData("crawl", "-")]
-    [InlineData("bench")]
-    [InlineData("config")]
-    public async Task CommandNotBuiltYet_SaysWhatItWillDoAndExitsThree(params string[] args)
-    {
-        (int exit, _, string error) = await RunAsync(args);
-
-        Assert.Equal(ExitCodes.NotYetAvailable, exit);
-        Assert.StartsWith("not yet available: ", error, StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task UnknownCommand_OneLineErrorAndExitsTwo()
     {
@@ -53,8 +27,7 @@ public sealed class HostCommandLineTests
     {
         var output = new CapturingWriter();
         var error = new CapturingWriter();
-        var console = new HostConsole { Out = output, Error = error, CreateLoggerFactory = _ => NullLoggerFactory.Instance };
-        int exit = await HostCommandLine.InvokeAsync(args, console).WaitAsync(DigestTestClient.Timeout);
+        int exit = await HostCommandLine.InvokeAsync(args, HostRun.Console(output, error)).WaitAsync(DigestTestClient.Timeout);
         return (exit, output.Text, error.Text);
     }
 }
