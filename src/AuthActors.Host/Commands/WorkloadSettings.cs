@@ -14,7 +14,7 @@ internal sealed record WorkloadSettings
     /// <summary>The user the embedded server knows; the password is random per run and never printed.</summary>
     public const string UserName = "demo";
 
-    /// <summary>What runs with no arguments: 20,000 requests, 64 at once, 16 spaces, SHA-256, nonces good for 2 s.</summary>
+    /// <summary>What runs with no arguments: 20,000 requests, 64 at once, 16 spaces, SHA-256, nonces good for 500 ms.</summary>
     public static WorkloadSettings Default { get; } = new();
 
     /// <summary>The default value is 20,000.</summary>
@@ -29,8 +29,8 @@ internal sealed record WorkloadSettings
     /// <summary>Algorithms the server offers (the client picks the strongest). The default value is SHA-256.</summary>
     public IReadOnlyList<DigestAlgorithm> Algorithms { get; init; } = [DigestAlgorithm.Sha256];
 
-    /// <summary>Short, so that stale nonces happen during a run. The default value is 2 seconds.</summary>
-    public TimeSpan NonceLifetime { get; init; } = TimeSpan.FromSeconds(2);
+    /// <summary>Short, so that stale nonces happen even in a run of a second or two. The default value is 500 ms.</summary>
+    public TimeSpan NonceLifetime { get; init; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Where <c>--json</c> writes the figures; null for none.</summary>
     public string? JsonPath { get; init; }

@@ -34,15 +34,17 @@ public sealed class BenchCommandTests
         using var temp = new TempDirectory();
         string json = temp.File("bench.json");
 
-        HostResult result = await HostRun.RunAsync(["bench", "--requests", "200", "--concurrency", "8", "--spaces", "2", "--json", json]);
+        // Nonces outlive the run: no stale 401s, so the figures do not depend on the CI's speed.
+        HostResult result = await HostRun.RunAsync(["bench", "--requests", "200", "--concurrency", "8", "--spaces", "2", "--nonce-lifetime", "5m", "--json", json]);
 
         Assert.True(result.Exit == ExitCodes.Ok, result.ToString());
         using JsonDocument document = JsonDocument.Parse(await File.ReadAllTextAsync(json));
         Dictionary<string, double> roundTrips = document.RootElement.GetProperty("results").EnumerateArray()
             .ToDictionary(r => r.GetProperty("client").GetString()!, r => r.GetProperty("round_trips_per_request").GetDouble());
         Assert.Equal(1.0, roundTrips["none"]);
-        Assert.InRange(roundTrips["authactors"], 1.0, 1.2);
-        Assert.InRange(roundTrips["builtin"], 1.9, 2.0);
+        // The warm-up discovered both spaces: every measured request goes out preemptively.
+        Assert.InRange(roundTrips["authactors"], 1.0, 1.05);
+        Assert.Equal(2.0, roundTrips["builtin"]);
     }
 
     [Fact]
