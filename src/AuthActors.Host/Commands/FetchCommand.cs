@@ -16,7 +16,19 @@ internal static class FetchCommand
     {
         var url = new Argument<string>("url") { Description = "The http:// or https:// URL to fetch." };
         var client = new ClientOptions();
-        var method = new Option<string?>("--request", "-X") { Description = "The method; the default is GET, or POST with --data.", HelpName = "METHOD" };
+        var method = new Option<HttpMethod?>("--request", "-X")
+        {
+            Description = "The method; the default is GET, or POST with --data.",
+            HelpName = "METHOD",
+            CustomParser = r => OptionParsing.ParseOne<HttpMethod?>(r, null, "--request", static (string text, out HttpMethod? value, out string? error) =>
+            {
+                // RFC 9110 §9.1: a method is a token.
+                bool ok = text.Length > 0 && text.All(c => c > ' ' && c < 127 && !"\"(),/:;<=>?@[\\]{}".Contains(c, StringComparison.Ordinal));
+                value = ok ? HttpMethod.Parse(text) : null;
+                error = ok ? null : $"'{text}' is not an HTTP method";
+                return ok;
+            }),
+        };
         var data = new Option<string?>("--data", "-d")
         {
             Description = "Send TEXT as the body, or the bytes of FILE with @FILE (@- for standard input). Content-Type defaults to application/x-www-form-urlencoded, as curl's.",
@@ -87,11 +99,10 @@ internal static class FetchCommand
                 return ExitCodes.Usage;
             }
 
-            string? methodName = result.GetValue(method);
             var request = new FetchRequest
             {
                 Url = target,
-                Method = methodName is null ? (body is null ? HttpMethod.Get : HttpMethod.Post) : HttpMethod.Parse(methodName),
+                Method = result.GetValue(method) ?? (body is null ? HttpMethod.Get : HttpMethod.Post),
                 Body = body,
                 Headers = result.GetValue(headers) ?? [],
                 Include = result.GetValue(include),

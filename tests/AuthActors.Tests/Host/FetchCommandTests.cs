@@ -149,6 +149,30 @@ public sealed class FetchCommandTests
         Assert.StartsWith("fetch: ", Assert.Single(result.Error.TrimEnd().Split('\n')), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Fetch_ThroughAProxy_AnswersItsDigest407()
+    {
+        // The embedded server in proxy mode: an absolute-form request needs Proxy-Authorization.
+        await using DigestServer proxy = await DigestServer.StartAsync(new DigestServerOptions { Proxy = true });
+
+        HostResult result = await HostRun.RunAsync(["fetch", "http://origin.test/page", "--proxy", proxy.BaseAddress.ToString(), "--proxy-user", "user:passwd", "-v"]);
+
+        Assert.True(result.Exit == ExitCodes.Ok, result.ToString());
+        Assert.Equal(Body, result.Output);
+        Assert.Contains("< HTTP/1.1 407", result.Error, StringComparison.Ordinal);
+        Assert.Contains("> Proxy-Authorization: Digest username=\"user\"", result.Error, StringComparison.Ordinal);
+        Assert.Equal(1, proxy.Stats.Succeeded);
+    }
+
+    [Fact]
+    public async Task Fetch_BadMethod_ExitsTwoNamingTheOption()
+    {
+        HostResult result = await HostRun.RunAsync(["fetch", "-X", "BAD METHOD", "http://127.0.0.1:1/x"]);
+
+        Assert.Equal(ExitCodes.Usage, result.Exit);
+        Assert.Contains("--request", result.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("not a url")]
     [InlineData("ftp://127.0.0.1/x")]
