@@ -23,6 +23,18 @@ internal static class DemoCommand
     /// <summary>Runs the demo with <paramref name="settings"/>; exits 0 only when every request succeeded, 130 on Ctrl+C.</summary>
     public static async Task<int> RunAsync(WorkloadSettings settings, HostConsole console, CancellationToken ct)
     {
+        // reference.conf and AUTHACTORS__... variables (the demo takes no file or --set).
+        HostConfigurationLayers layers = HostConfiguration.Build(configFile: null, console.GetEnvironment(), []);
+        try
+        {
+            _ = HostConfiguration.Validate(layers.Root);
+        }
+        catch (InvalidOperationException e)
+        {
+            await console.Error.WriteLineAsync("demo: " + e.Message).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
         string password = WorkloadSettings.NewPassword();
         DigestServer server;
         try
@@ -42,7 +54,6 @@ internal static class DemoCommand
         await using (server.ConfigureAwait(false))
         {
             await console.Out.WriteLineAsync("AuthActors demo: " + settings.Describe(server.BaseAddress)).ConfigureAwait(false);
-            HostConfigurationLayers layers = HostConfiguration.Build(configFile: null, console.GetEnvironment(), []);
             return await JobHost.RunAsync(
                 console,
                 layers.Root,

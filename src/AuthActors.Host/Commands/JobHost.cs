@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AuthActors.Host.Commands;
 
@@ -57,6 +58,13 @@ internal static class JobHost
         {
             // Ctrl+C before the host had started: nothing ran.
             return ExitCodes.Interrupted;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or OptionsValidationException)
+        {
+            // A service could not be built or started (a bad setting, the runtime failing to start):
+            // one line, not a stack trace. The runtime's hosted service has logged it as Critical.
+            await console.Error.WriteLineAsync("authactors: could not start: " + e.Message.ReplaceLineEndings(" ")).ConfigureAwait(false);
+            return ExitCodes.Failed;
         }
 
         return outcome.ExitCode;

@@ -76,6 +76,15 @@ public sealed partial class DemoCommandTests
     }
 
     [Fact]
+    public async Task Demo_BadSettingInTheEnvironment_ExitsTwoNamingTheKey()
+    {
+        HostResult result = await HostRun.RunAsync(["demo"], workload: s_small, environment: new Dictionary<string, string> { ["AUTHACTORS__ASK_TIMEOUT"] = "soon" });
+
+        Assert.Equal(ExitCodes.Usage, result.Exit);
+        Assert.Contains("authactors:ask-timeout", Assert.Single(result.Error.TrimEnd().Split('\n')), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Demo_Cancelled_StopsIssuingPrintsTheSummaryAndExits130()
     {
         var output = new CapturingWriter();
