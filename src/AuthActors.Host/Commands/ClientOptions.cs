@@ -23,17 +23,9 @@ internal sealed class ClientOptions
         Description = "Also read credentials from a netrc file: FILE, or $NETRC, or ~/.netrc.",
         HelpName = "FILE",
         Arity = ArgumentArity.ZeroOrOne,
-        CustomParser = result =>
-        {
-            // "--netrc http://host/x" means the default file and a URL: give the URL back.
-            if (result.Tokens.Count == 1 && result.Tokens[0].Value.Contains("://", StringComparison.Ordinal))
-            {
-                result.OnlyTake(0);
-                return null;
-            }
-
-            return result.Tokens.Count == 0 ? null : result.Tokens[0].Value;
-        },
+        // "--netrc http://host/x" (the default file, then a URL) is reordered before parsing
+        // (see HostCommandLine.NormalizeArguments).
+        CustomParser = result => result.Tokens.Count == 0 ? null : result.Tokens[0].Value,
     };
 
     public Option<Uri?> Proxy { get; } = new("--proxy")
@@ -54,11 +46,11 @@ internal sealed class ClientOptions
 
     public Option<string?> ProxyPassword { get; } = new("--proxy-password") { Description = "Password for --proxy-user.", HelpName = "PASSWORD" };
 
-    public Option<TimeSpan> Timeout { get; } = new("--timeout")
+    public Option<TimeSpan?> Timeout { get; } = new("--timeout")
     {
-        Description = "Give up on one request after this long (e.g. 30s, 2m), retries and body included.",
-        DefaultValueFactory = _ => TimeSpan.FromSeconds(100),
-        CustomParser = r => OptionParsing.ParseOne(r, TimeSpan.FromSeconds(100), "--timeout", OptionParsing.TryParsePositiveDuration),
+        Description = "Give up on one request after this long (e.g. 30s, 2m), retries and body included. Default: 100s.",
+        HelpName = "DURATION",
+        CustomParser = r => OptionParsing.ParseOne<TimeSpan?>(r, null, "--timeout", OptionParsing.TryParsePositiveDurationOrNull),
     };
 
     public ConfigurationOptions Configuration { get; } = new();
@@ -99,7 +91,7 @@ internal sealed class ClientOptions
             NetrcFile = result.GetValue(Netrc),
             Proxy = proxy,
             ProxyUser = proxyUser,
-            Timeout = result.GetValue(Timeout),
+            Timeout = result.GetValue(Timeout) ?? new ClientSettings().Timeout,
         };
         return true;
     }

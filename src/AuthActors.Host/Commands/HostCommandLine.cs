@@ -46,7 +46,7 @@ internal static class HostCommandLine
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
         // No response files: "@FILE" is a value here (fetch --data @FILE, as curl's).
-        ParseResult result = Build(console, workload).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        ParseResult result = Build(console, workload).Parse(NormalizeArguments(args), new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (result.Errors.Count > 0)
         {
             ParseError first = result.Errors[0];
@@ -61,5 +61,25 @@ internal static class HostCommandLine
             ProcessTerminationTimeout = handleTermination ? s_terminationTimeout : null,
         };
         return await result.InvokeAsync(invocation, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>--netrc</c> takes an optional FILE, so in <c>fetch --netrc http://host/x</c> the parser
+    /// would take the URL for the file. A value with <c>://</c> after <c>--netrc</c> is a URL: the
+    /// two swap places, so <c>--netrc</c> is followed by an option or nothing (the default file).
+    /// </summary>
+    internal static string[] NormalizeArguments(string[] args)
+    {
+        string[] normalized = [.. args];
+        for (int i = 0; i < normalized.Length - 1; i++)
+        {
+            if (normalized[i] == "--netrc" && normalized[i + 1].Contains("://", StringComparison.Ordinal))
+            {
+                (normalized[i], normalized[i + 1]) = (normalized[i + 1], normalized[i]);
+                i++;
+            }
+        }
+
+        return normalized;
     }
 }

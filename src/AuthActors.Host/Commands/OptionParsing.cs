@@ -35,6 +35,14 @@ internal static class OptionParsing
         return ok;
     };
 
+    /// <summary>The same, for options whose absence is null.</summary>
+    public static bool TryParsePositiveDurationOrNull(string text, out TimeSpan? value, out string? error)
+    {
+        bool ok = TryParsePositiveDuration(text, out TimeSpan parsed, out error);
+        value = ok ? parsed : null;
+        return ok;
+    }
+
     /// <summary>A positive duration in the short form of <see cref="DurationParser"/>.</summary>
     public static bool TryParsePositiveDuration(string text, out TimeSpan value, out string? error)
     {

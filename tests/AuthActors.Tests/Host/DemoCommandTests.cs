@@ -67,6 +67,15 @@ public sealed partial class DemoCommandTests
     }
 
     [Fact]
+    public async Task Demo_Algorithm_IsWhatTheServerOffersAndTheClientAnswers()
+    {
+        HostResult result = await HostRun.RunAsync(["demo", "--algorithm", "SHA-512-256-sess", "--requests", "100", "--concurrency", "4", "--spaces", "2"]);
+
+        Assert.True(result.Exit == ExitCodes.Ok, result.ToString());
+        Assert.Contains("2 protection spaces, SHA-512-256-sess qop=auth", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Demo_BadOption_ExitsTwoNamingIt()
     {
         HostResult result = await HostRun.RunAsync(["demo", "--concurrency", "0"]);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using AuthActors.Host.Commands;
 
 namespace AuthActors.Tests.Host;
@@ -21,6 +22,22 @@ public sealed class HostCommandLineTests
 
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.All(["demo", "fetch", "crawl", "serve", "bench", "config"], name => Assert.Contains(name, output, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(new[] { "fetch", "--netrc", "http://h/x" }, null)]
+    [InlineData(new[] { "fetch", "--netrc", "http://h/x", "-v" }, null)]
+    [InlineData(new[] { "fetch", "--netrc", "my.netrc", "http://h/x" }, "my.netrc")]
+    [InlineData(new[] { "fetch", "http://h/x", "--netrc" }, null)]
+    public void NetrcWithOptionalFile_UrlAfterItIsStillTheUrl(string[] args, string? file)
+    {
+        ParseResult result = HostCommandLine.Build(HostRun.Console(new CapturingWriter(), new CapturingWriter()))
+            .Parse(HostCommandLine.NormalizeArguments(args));
+
+        Assert.Empty(result.Errors);
+        Assert.Equal("http://h/x", result.GetValue<string>("url"));
+        Assert.NotNull(result.GetResult("--netrc"));
+        Assert.Equal(file, result.GetValue<string?>("--netrc"));
     }
 
     internal static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
