@@ -1,14 +1,46 @@
 using System.CommandLine;
+using AuthActors.Http;
+using Microsoft.Extensions.Configuration;
 
 namespace AuthActors.Host.Commands;
 
-/// <summary><c>authactors config</c>: the effective configuration.</summary>
+/// <summary>
+/// <c>authactors config</c>: the effective configuration (reference.conf, then <c>--config</c>,
+/// then <c>AUTHACTORS__...</c> environment variables, then <c>--set</c>) as JSON, secrets masked.
+/// </summary>
 internal static class ConfigCommand
 {
     public static Command Create(HostConsole console)
     {
-        var command = new Command("config", "Show the effective AuthActors configuration (HOCON reference, files and overrides).");
-        command.SetAction(_ => NotYetAvailable.Report(console, "print the effective AuthActors configuration with where each value came from"));
+        var configuration = new ConfigurationOptions();
+        var origins = new Option<bool>("--origins") { Description = "Print one line per setting with the layer it came from, instead of JSON." };
+        var command = new Command("config", "Show the effective AuthActors configuration as JSON (reference.conf, --config, environment, --set), secrets masked.")
+        {
+            origins,
+        };
+        configuration.AddTo(command);
+        command.SetAction(async (result, ct) =>
+        {
+            HostConfigurationLayers? layers = await configuration.TryBuildAsync(result, console, "config").ConfigureAwait(false);
+            if (layers is null)
+            {
+                return ExitCodes.Usage;
+            }
+
+            IConfigurationSection section = layers.Root.GetSection(AuthActorsOptions.SectionName);
+            if (!result.GetValue(origins))
+            {
+                await console.Out.WriteLineAsync(ConfigurationJson.Write(section)).ConfigureAwait(false);
+                return ExitCodes.Ok;
+            }
+
+            foreach ((string key, string? value) in ConfigurationJson.Leaves(section))
+            {
+                await console.Out.WriteLineAsync($"{key} = {value ?? "null"}    # {layers.OriginOf(key)}").ConfigureAwait(false);
+            }
+
+            return ExitCodes.Ok;
+        });
         return command;
     }
 }

@@ -1,25 +1,75 @@
 using System.CommandLine;
+using AuthActors.Host.Server;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AuthActors.Host.Commands;
 
-/// <summary><c>authactors demo</c>, also what runs with no arguments.</summary>
+/// <summary>
+/// <c>authactors demo</c>, also what runs with no arguments: the embedded Digest server on
+/// 127.0.0.1 and a crawl of it through AuthActors on the generic host (<see cref="DemoJob"/>).
+/// </summary>
 internal static class DemoCommand
 {
-    public const string WhatItDoes =
-        "start the embedded Digest server on 127.0.0.1 and crawl it concurrently through AuthActors, showing one challenge per nonce and strictly increasing nc";
-
-    public static Command Create(HostConsole console)
+    public static Command Create(HostConsole console, WorkloadSettings defaults)
     {
-        var command = new Command("demo", "Start an embedded Digest server on 127.0.0.1 and crawl it through AuthActors (the default).");
-        command.SetAction(_ => NotYetAvailable.Report(console, WhatItDoes));
+        var workload = new WorkloadOptions(defaults);
+        var command = new Command("demo", "Start an embedded Digest server on 127.0.0.1 and crawl it concurrently through AuthActors (the default command).");
+        workload.AddTo(command);
+        command.SetAction((result, ct) => RunAsync(workload.Read(result), console, ct));
         return command;
     }
 
-    /// <summary>No arguments: says what the demo will do. Exits 0 so a bare run always works.</summary>
-    public static int RunDefault(HostConsole console)
+    /// <summary>Runs the demo with <paramref name="settings"/>; exits 0 only when every request succeeded, 130 on Ctrl+C.</summary>
+    public static async Task<int> RunAsync(WorkloadSettings settings, HostConsole console, CancellationToken ct)
     {
-        console.Out.WriteLine("AuthActors host. The default command, demo, will " + WhatItDoes + ".");
-        console.Out.WriteLine("The demo is being built; `authactors serve` runs the embedded Digest server now. See --help.");
-        return ExitCodes.Ok;
+        // reference.conf and AUTHACTORS__... variables (the demo takes no file or --set).
+        HostConfigurationLayers layers = HostConfiguration.Build(configFile: null, console.GetEnvironment(), []);
+        try
+        {
+            _ = HostConfiguration.Validate(layers.Root);
+        }
+        catch (InvalidOperationException e)
+        {
+            await console.Error.WriteLineAsync("demo: " + e.Message).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        string password = WorkloadSettings.NewPassword();
+        DigestServer server;
+        try
+        {
+            server = await settings.StartServerAsync(password, ct).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            await console.Error.WriteLineAsync($"demo: cannot start the embedded server: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return ExitCodes.Interrupted;
+        }
+
+        await using (server.ConfigureAwait(false))
+        {
+            await console.Out.WriteLineAsync("AuthActors demo: " + settings.Describe(server.BaseAddress)).ConfigureAwait(false);
+            return await JobHost.RunAsync(
+                console,
+                layers.Root,
+                LogLevel.Warning,
+                services =>
+                {
+                    services.AddAuthActors(b => b
+                        .AddCredential(server.BaseAddress, WorkloadSettings.UserName, password)
+                        .Configure(o => o.Credentials.Sources = ["memory"]));
+                    services.AddHttpClient(DemoJob.ClientName)
+                        .AddAuthActorsHandler(o => o.UseDefaultProxy = false)
+                        .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false });
+                    services.AddSingleton(new DemoJob.Run(server, settings));
+                    services.AddHostedService<DemoJob>();
+                },
+                ct).ConfigureAwait(false);
+        }
     }
 }

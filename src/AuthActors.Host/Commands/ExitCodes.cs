@@ -3,7 +3,7 @@ namespace AuthActors.Host.Commands;
 /// <summary>The host's process exit codes.</summary>
 internal static class ExitCodes
 {
-    /// <summary>Done, or stopped on request (Ctrl+C).</summary>
+    /// <summary>Done; for <c>serve</c>, also stopped on request (Ctrl+C).</summary>
     public const int Ok = 0;
 
     /// <summary>The command ran and failed (for example, the port was taken).</summary>
@@ -12,6 +12,10 @@ internal static class ExitCodes
     /// <summary>The command line was wrong: unknown command or option, or a bad option value.</summary>
     public const int Usage = 2;
 
-    /// <summary>The command exists but is not built yet.</summary>
-    public const int NotYetAvailable = 3;
+    /// <summary>
+    /// A job (<c>demo</c>, <c>crawl</c>, <c>bench</c>) was interrupted by Ctrl+C or SIGTERM: it
+    /// stopped issuing requests, let those in flight finish and printed its summary. 128 + SIGINT,
+    /// as shells report it.
+    /// </summary>
+    public const int Interrupted = 130;
 }

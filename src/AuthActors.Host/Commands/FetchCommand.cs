@@ -1,15 +1,146 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AuthActors.Host.Commands;
 
-/// <summary><c>authactors fetch URL</c>: one authenticated request, curl-like.</summary>
+/// <summary>
+/// <c>authactors fetch URL</c>: one request through AuthActors, curl-like. Prints the body; exits
+/// 0 on 2xx, 1 with a one-line reason otherwise, 2 on a usage error.
+/// </summary>
 internal static class FetchCommand
 {
     public static Command Create(HostConsole console)
     {
-        var url = new Argument<string>("url") { Description = "The URL to fetch." };
-        var command = new Command("fetch", "Send one authenticated request through AuthActors and print the response, curl-like.") { url };
-        command.SetAction(_ => NotYetAvailable.Report(console, "send one request to URL through AuthActors (Basic or Digest as the server asks) and print the status, headers and body"));
+        var url = new Argument<string>("url") { Description = "The http:// or https:// URL to fetch." };
+        var client = new ClientOptions();
+        var method = new Option<HttpMethod?>("--request", "-X")
+        {
+            Description = "The method; the default is GET, or POST with --data.",
+            HelpName = "METHOD",
+            CustomParser = r => OptionParsing.ParseOne<HttpMethod?>(r, null, "--request", static (string text, out HttpMethod? value, out string? error) =>
+            {
+                // RFC 9110 §9.1: a method is a token.
+                bool ok = text.Length > 0 && text.All(c => c > ' ' && c < 127 && !"\"(),/:;<=>?@[\\]{}".Contains(c, StringComparison.Ordinal));
+                value = ok ? HttpMethod.Parse(text) : null;
+                error = ok ? null : $"'{text}' is not an HTTP method";
+                return ok;
+            }),
+        };
+        var data = new Option<string?>("--data", "-d")
+        {
+            Description = "Send TEXT as the body, or the bytes of FILE with @FILE (@- for standard input). Content-Type defaults to application/x-www-form-urlencoded, as curl's.",
+            HelpName = "TEXT|@FILE",
+        };
+        var headers = new Option<KeyValuePair<string, string>[]>("--header", "-H")
+        {
+            Description = "Add a header, 'Name: value'; repeatable.",
+            HelpName = "HEADER",
+            CustomParser = result =>
+            {
+                var list = new List<KeyValuePair<string, string>>(result.Tokens.Count);
+                foreach (Token token in result.Tokens)
+                {
+                    int colon = token.Value.IndexOf(':', StringComparison.Ordinal);
+                    string name = colon < 0 ? "" : token.Value[..colon].Trim();
+                    if (name.Length == 0 || name.Any(c => c <= ' ' || c >= 127))
+                    {
+                        // Not echoed: a header value may be a token.
+                        result.AddError("--header: expected 'Name: value'");
+                        return [];
+                    }
+
+                    list.Add(KeyValuePair.Create(name, token.Value[(colon + 1)..].Trim()));
+                }
+
+                return [.. list];
+            },
+        };
+        var include = new Option<bool>("--include", "-i") { Description = "Print the response status line and headers before the body." };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every request and response header on stderr (credentials masked)." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the body to FILE instead of standard output.", HelpName = "FILE" };
+
+        var command = new Command("fetch", "Send one request through AuthActors (Basic or Digest, as the server asks) and print the body, curl-like.")
+        {
+            url, method, data, headers, include, verbose, output,
+        };
+        client.AddTo(command);
+        command.SetAction(async (result, ct) =>
+        {
+            string text = result.GetValue(url) ?? "";
+            if (!Uri.TryCreate(text, UriKind.Absolute, out Uri? target) || (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps) || target.Host.Length == 0)
+            {
+                await console.Error.WriteLineAsync($"fetch: '{SecretMasking.MaskUserInfo(text)}' is not an http:// or https:// URL").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            if (!client.TryRead(result, out ClientSettings settings, out string? error))
+            {
+                await console.Error.WriteLineAsync("fetch: " + error).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            byte[]? body;
+            try
+            {
+                body = await ReadDataAsync(result.GetValue(data), console, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await console.Error.WriteLineAsync("fetch: --data: " + e.Message).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            HostConfigurationLayers? layers = await client.Configuration.TryBuildAsync(result, console, "fetch").ConfigureAwait(false);
+            if (layers is null)
+            {
+                return ExitCodes.Usage;
+            }
+
+            var request = new FetchRequest
+            {
+                Url = target,
+                Method = result.GetValue(method) ?? (body is null ? HttpMethod.Get : HttpMethod.Post),
+                Body = body,
+                Headers = result.GetValue(headers) ?? [],
+                Include = result.GetValue(include),
+                Verbose = result.GetValue(verbose),
+                OutputPath = result.GetValue(output),
+                Client = settings,
+            };
+            return await JobHost.RunAsync(
+                console,
+                layers.Root,
+                // Only errors: the one-line reason says what went wrong; warnings would repeat it.
+                LogLevel.Error,
+                services =>
+                {
+                    ClientServices.Add(services, settings, [target], request.Verbose ? console.Error : null);
+                    services.AddSingleton(request);
+                    services.AddHostedService<FetchJob>();
+                },
+                ct).ConfigureAwait(false);
+        });
         return command;
+    }
+
+    private static async Task<byte[]?> ReadDataAsync(string? data, HostConsole console, CancellationToken ct)
+    {
+        if (data is null)
+        {
+            return null;
+        }
+
+        if (!data.StartsWith('@'))
+        {
+            return Encoding.UTF8.GetBytes(data);
+        }
+
+        string path = data[1..];
+        return path == "-"
+            ? Encoding.UTF8.GetBytes(await console.In.ReadToEndAsync(ct).ConfigureAwait(false))
+            : await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
     }
 }

@@ -13,19 +13,25 @@ internal static class HostCommandLine
     /// <summary>How long Ctrl+C waits for a command to stop before the process ends anyway.</summary>
     private static readonly TimeSpan s_terminationTimeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>Builds the root command: <c>demo</c> (also what runs with no arguments), <c>fetch</c>, <c>crawl</c>, <c>serve</c>, <c>bench</c>, <c>config</c>.</summary>
-    public static RootCommand Build(HostConsole console)
+    /// <summary>
+    /// Builds the root command: <c>demo</c> (also what runs with no arguments), <c>fetch</c>,
+    /// <c>crawl</c>, <c>serve</c>, <c>bench</c>, <c>config</c>. <paramref name="workload"/> sets the
+    /// defaults of demo and bench (tests pass a small one; null is
+    /// <see cref="WorkloadSettings.Default"/>).
+    /// </summary>
+    public static RootCommand Build(HostConsole console, WorkloadSettings? workload = null)
     {
-        var root = new RootCommand("AuthActors: concurrent Basic and Digest credentials for HTTP clients, one actor per protection space.")
+        WorkloadSettings defaults = workload ?? WorkloadSettings.Default;
+        var root = new RootCommand("AuthActors: concurrent Basic and Digest credentials for HTTP clients, one actor per protection space. With no command, runs the demo.")
         {
-            DemoCommand.Create(console),
+            DemoCommand.Create(console, defaults),
             FetchCommand.Create(console),
             CrawlCommand.Create(console),
             ServeCommand.Create(console),
-            BenchCommand.Create(console),
+            BenchCommand.Create(console, defaults),
             ConfigCommand.Create(console),
         };
-        root.SetAction(_ => DemoCommand.RunDefault(console));
+        root.SetAction((_, ct) => DemoCommand.RunAsync(defaults, console, ct));
         return root;
     }
 
@@ -33,12 +39,14 @@ internal static class HostCommandLine
     /// Parses and runs. A parse error (unknown command or option, bad value) prints one line
     /// naming it to <see cref="HostConsole.Error"/> and returns <see cref="ExitCodes.Usage"/>.
     /// With <paramref name="handleTermination"/>, Ctrl+C and SIGTERM cancel the command's token.
+    /// <paramref name="workload"/>: the demo and bench defaults (see <see cref="Build"/>).
     /// </summary>
-    public static async Task<int> InvokeAsync(string[] args, HostConsole console, bool handleTermination = false, CancellationToken ct = default)
+    public static async Task<int> InvokeAsync(string[] args, HostConsole console, bool handleTermination = false, WorkloadSettings? workload = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
-        ParseResult result = Build(console).Parse(args);
+        // No response files: "@FILE" is a value here (fetch --data @FILE, as curl's).
+        ParseResult result = Build(console, workload).Parse(NormalizeArguments(args), new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (result.Errors.Count > 0)
         {
             ParseError first = result.Errors[0];
@@ -53,5 +61,25 @@ internal static class HostCommandLine
             ProcessTerminationTimeout = handleTermination ? s_terminationTimeout : null,
         };
         return await result.InvokeAsync(invocation, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>--netrc</c> takes an optional FILE, so in <c>fetch --netrc http://host/x</c> the parser
+    /// would take the URL for the file. A value with <c>://</c> after <c>--netrc</c> is a URL: the
+    /// two swap places, so <c>--netrc</c> is followed by an option or nothing (the default file).
+    /// </summary>
+    internal static string[] NormalizeArguments(string[] args)
+    {
+        string[] normalized = [.. args];
+        for (int i = 0; i < normalized.Length - 1; i++)
+        {
+            if (normalized[i] == "--netrc" && normalized[i + 1].Contains("://", StringComparison.Ordinal))
+            {
+                (normalized[i], normalized[i + 1]) = (normalized[i + 1], normalized[i]);
+                i++;
+            }
+        }
+
+        return normalized;
     }
 }

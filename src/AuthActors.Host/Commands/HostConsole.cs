@@ -21,6 +21,18 @@ internal sealed class HostConsole
     /// </summary>
     public bool IsTerminal { get; init; }
 
+    /// <summary>Whether <see cref="Error"/> is a terminal (crawl draws its progress there).</summary>
+    public bool ErrorIsTerminal { get; init; }
+
+    /// <summary>Standard input, for <c>crawl -</c> and <c>fetch --data @-</c>. The default value is an empty reader.</summary>
+    public TextReader In { get; init; } = TextReader.Null;
+
+    /// <summary>
+    /// Reads the process environment (for the <c>AUTHACTORS__</c> configuration layer). Tests
+    /// inject their own. The default value reads <see cref="Environment.GetEnvironmentVariables()"/>.
+    /// </summary>
+    public Func<IReadOnlyDictionary<string, string>> GetEnvironment { get; init; } = ReadProcessEnvironment;
+
     /// <summary>Makes the logger factory a command logs through (the caller disposes it).</summary>
     public required Func<LogLevel, ILoggerFactory> CreateLoggerFactory { get; init; }
 
@@ -28,22 +40,48 @@ internal sealed class HostConsole
     /// A Spectre.Console writer over <see cref="Out"/> for tables and progress: colours and live
     /// rendering on a terminal, plain text (no escape codes, not interactive) otherwise.
     /// </summary>
-    public IAnsiConsole CreateAnsiConsole() => AnsiConsole.Create(new AnsiConsoleSettings
+    public IAnsiConsole CreateAnsiConsole() => CreateAnsiConsole(Out, IsTerminal);
+
+    /// <summary>The same over <see cref="Error"/> (crawl's progress bar).</summary>
+    public IAnsiConsole CreateErrorAnsiConsole() => CreateAnsiConsole(Error, ErrorIsTerminal);
+
+    private static IAnsiConsole CreateAnsiConsole(TextWriter writer, bool isTerminal) => AnsiConsole.Create(new AnsiConsoleSettings
     {
-        Out = new AnsiConsoleOutput(Out),
-        Ansi = IsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = IsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = IsTerminal ? InteractionSupport.Detect : InteractionSupport.No,
+        Out = new AnsiConsoleOutput(writer),
+        Ansi = isTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+        ColorSystem = isTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        Interactive = isTerminal ? InteractionSupport.Detect : InteractionSupport.No,
     });
 
-    /// <summary>The process console: stdout, stderr, and single-line console logging with times.</summary>
+    private static Dictionary<string, string> ReadProcessEnvironment()
+    {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            if (entry.Key is string name && entry.Value is string value)
+            {
+                variables[name] = value;
+            }
+        }
+
+        return variables;
+    }
+
+    /// <summary>
+    /// The process console: stdout, stderr, stdin, and single-line console logging with times
+    /// (Information on stdout, as <c>serve</c>'s request log; warnings and errors on stderr, so
+    /// they never mix with a fetched body or a report).
+    /// </summary>
     public static HostConsole CreateSystem() => new()
     {
         Out = Console.Out,
         Error = Console.Error,
+        In = Console.In,
         IsTerminal = !Console.IsOutputRedirected,
+        ErrorIsTerminal = !Console.IsErrorRedirected,
         CreateLoggerFactory = level => LoggerFactory.Create(logging => logging
             .SetMinimumLevel(level)
+            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Warning)
             .AddSimpleConsole(console =>
             {
                 console.SingleLine = true;

@@ -21,7 +21,7 @@ internal static class ServeCommand
         {
             Description = "TCP port on 127.0.0.1; 0 picks a free one.",
             DefaultValueFactory = _ => DefaultPort,
-            CustomParser = result => ParseOne(result, DefaultPort, "--port", static (string text, out int value, out string? error) =>
+            CustomParser = result => OptionParsing.ParseOne(result, DefaultPort, "--port", static (string text, out int value, out string? error) =>
             {
                 bool ok = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value <= 65535;
                 error = ok ? null : $"'{text}' is not a port number (0-65535)";
@@ -32,7 +32,7 @@ internal static class ServeCommand
         {
             Description = "Base realm name: the default realm; path realms are space-N@NAME, Basic basic@NAME, proxy proxy@NAME.",
             DefaultValueFactory = _ => "authactors",
-            CustomParser = result => ParseOne(result, "authactors", "--realm", static (string text, out string value, out string? error) =>
+            CustomParser = result => OptionParsing.ParseOne(result, "authactors", "--realm", static (string text, out string value, out string? error) =>
             {
                 value = text;
                 bool ok = text.Length > 0 && !text.Any(char.IsControl);
@@ -44,7 +44,7 @@ internal static class ServeCommand
         {
             Description = "How many path realms /space/0/ ... /space/N-1/ to serve besides the default realm.",
             DefaultValueFactory = _ => 1,
-            CustomParser = result => ParseOne(result, 1, "--realms", static (string text, out int value, out string? error) =>
+            CustomParser = result => OptionParsing.ParseOne(result, 1, "--realms", static (string text, out int value, out string? error) =>
             {
                 bool ok = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value <= 100_000;
                 error = ok ? null : $"'{text}' is not a realm count (0-100000)";
@@ -74,13 +74,13 @@ internal static class ServeCommand
         {
             Description = "qop to offer: auth, auth-int, auth,auth-int, or none (the RFC 2069 challenge).",
             DefaultValueFactory = _ => DigestQop.Auth,
-            CustomParser = result => ParseOne(result, DigestQop.Auth, "--qop", DigestOptionParsers.TryParseQop),
+            CustomParser = result => OptionParsing.ParseOne(result, DigestQop.Auth, "--qop", DigestOptionParsers.TryParseQop),
         };
         var nonceLifetime = new Option<TimeSpan>("--nonce-lifetime")
         {
             Description = "How long a nonce is good for, e.g. 30s, 5m, 1.5h, 500ms; after it the server answers stale=true.",
             DefaultValueFactory = _ => TimeSpan.FromMinutes(5),
-            CustomParser = result => ParseOne(result, TimeSpan.FromMinutes(5), "--nonce-lifetime", static (string text, out TimeSpan value, out string? error) =>
+            CustomParser = result => OptionParsing.ParseOne(result, TimeSpan.FromMinutes(5), "--nonce-lifetime", static (string text, out TimeSpan value, out string? error) =>
             {
                 bool ok = DurationParser.TryParse(text, out value) && value > TimeSpan.Zero;
                 error = ok ? null : $"'{text}' is not a positive duration (e.g. 30s, 5m, 1.5h, 500ms)";
@@ -112,7 +112,7 @@ internal static class ServeCommand
         {
             Description = "Nonce-count checking: none, replay (reject a reused nc) or increasing (also reject an nc below the highest).",
             DefaultValueFactory = _ => NcCheck.Replay,
-            CustomParser = result => ParseOne(result, NcCheck.Replay, "--nc-check", DigestOptionParsers.TryParseNcCheck),
+            CustomParser = result => OptionParsing.ParseOne(result, NcCheck.Replay, "--nc-check", DigestOptionParsers.TryParseNcCheck),
         };
         var oneTimeNonces = new Option<bool>("--one-time-nonces") { Description = "A nonce is good for one request; each success carries Authentication-Info nextnonce." };
         var nextNonce = new Option<bool>("--next-nonce") { Description = "Send Authentication-Info (nextnonce, rspauth) on every Digest success." };
@@ -122,7 +122,7 @@ internal static class ServeCommand
         {
             Description = "Size of each 200 body in bytes.",
             DefaultValueFactory = _ => 16,
-            CustomParser = result => ParseOne(result, 16, "--response-bytes", static (string text, out int value, out string? error) =>
+            CustomParser = result => OptionParsing.ParseOne(result, 16, "--response-bytes", static (string text, out int value, out string? error) =>
             {
                 bool ok = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value <= 64 * 1024 * 1024;
                 error = ok ? null : $"'{text}' is not a body size (0-67108864)";
@@ -254,24 +254,4 @@ internal static class ServeCommand
 
     private static IEnumerable<string> AlgorithmsInOrder(IReadOnlyList<DigestAlgorithm> algorithms) =>
         algorithms.Distinct().OrderByDescending(DigestAlgorithms.Strength).Select(DigestAlgorithms.ToToken);
-
-    private delegate bool TryParseValue<T>(string text, out T value, out string? error);
-
-    /// <summary>Parses a single-valued option with <paramref name="tryParse"/>; a failure is a parse error naming the option.</summary>
-    private static T ParseOne<T>(ArgumentResult result, T defaultValue, string optionName, TryParseValue<T> tryParse)
-    {
-        if (result.Tokens.Count == 0)
-        {
-            return defaultValue;
-        }
-
-        string text = result.Tokens[^1].Value;
-        if (tryParse(text, out T value, out string? error))
-        {
-            return value;
-        }
-
-        result.AddError($"{optionName}: {error}");
-        return defaultValue;
-    }
 }

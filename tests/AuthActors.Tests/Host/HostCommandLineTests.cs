@@ -1,36 +1,11 @@
+using System.CommandLine;
 using AuthActors.Host.Commands;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AuthActors.Tests.Host;
 
-/// <summary>The command tree: default run, placeholders, and usage errors.</summary>
+/// <summary>The command tree: help and usage errors (the default run is in <see cref="DemoCommandTests"/>).</summary>
 public sealed class HostCommandLineTests
 {
-    [Fact]
-    public async Task NoArguments_SaysWhatDemoWillDoAndExitsZero()
-    {
-        (int exit, string output, string error) = await RunAsync();
-
-        Assert.Equal(ExitCodes.Ok, exit);
-        Assert.Contains("demo", output, StringComparison.Ordinal);
-        Assert.Contains("being built", output, StringComparison.Ordinal);
-        Assert.Equal("", error);
-    }
-
-    [Theory]
-    [InlineData("demo")]
-    [InlineData("fetch", "http://127.0.0.1:1/")]
-    [InlineData("crawl", "-")]
-    [InlineData("bench")]
-    [InlineData("config")]
-    public async Task CommandNotBuiltYet_SaysWhatItWillDoAndExitsThree(params string[] args)
-    {
-        (int exit, _, string error) = await RunAsync(args);
-
-        Assert.Equal(ExitCodes.NotYetAvailable, exit);
-        Assert.StartsWith("not yet available: ", error, StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task UnknownCommand_OneLineErrorAndExitsTwo()
     {
@@ -49,12 +24,27 @@ public sealed class HostCommandLineTests
         Assert.All(["demo", "fetch", "crawl", "serve", "bench", "config"], name => Assert.Contains(name, output, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(new[] { "fetch", "--netrc", "http://h/x" }, null)]
+    [InlineData(new[] { "fetch", "--netrc", "http://h/x", "-v" }, null)]
+    [InlineData(new[] { "fetch", "--netrc", "my.netrc", "http://h/x" }, "my.netrc")]
+    [InlineData(new[] { "fetch", "http://h/x", "--netrc" }, null)]
+    public void NetrcWithOptionalFile_UrlAfterItIsStillTheUrl(string[] args, string? file)
+    {
+        ParseResult result = HostCommandLine.Build(HostRun.Console(new CapturingWriter(), new CapturingWriter()))
+            .Parse(HostCommandLine.NormalizeArguments(args));
+
+        Assert.Empty(result.Errors);
+        Assert.Equal("http://h/x", result.GetValue<string>("url"));
+        Assert.NotNull(result.GetResult("--netrc"));
+        Assert.Equal(file, result.GetValue<string?>("--netrc"));
+    }
+
     internal static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
     {
         var output = new CapturingWriter();
         var error = new CapturingWriter();
-        var console = new HostConsole { Out = output, Error = error, CreateLoggerFactory = _ => NullLoggerFactory.Instance };
-        int exit = await HostCommandLine.InvokeAsync(args, console).WaitAsync(DigestTestClient.Timeout);
+        int exit = await HostCommandLine.InvokeAsync(args, HostRun.Console(output, error)).WaitAsync(DigestTestClient.Timeout);
         return (exit, output.Text, error.Text);
     }
 }

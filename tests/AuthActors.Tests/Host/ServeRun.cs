@@ -16,7 +16,7 @@ internal sealed partial class ServeRun : IAsyncDisposable
     private ServeRun(string[] args)
     {
         var console = new HostConsole { Out = Output, Error = Error, CreateLoggerFactory = _ => NullLoggerFactory.Instance };
-        _run = Task.Run(() => HostCommandLine.InvokeAsync(args, console, handleTermination: false, _stop.Token));
+        _run = Task.Run(() => HostCommandLine.InvokeAsync(args, console, handleTermination: false, ct: _stop.Token));
     }
 
     public CapturingWriter Output { get; } = new();

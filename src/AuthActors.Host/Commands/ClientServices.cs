@@ -1,0 +1,99 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AuthActors.Host.Commands;
+
+/// <summary>
+/// Composes the fetch and crawl client on the generic host: <c>AddAuthActors</c> with the
+/// command's credentials, and named HttpClients whose pipeline is AuthActorsHandler, then
+/// <see cref="WireHandler"/>, then SocketsHttpHandler (redirects off: AuthActors follows them).
+/// </summary>
+internal static class ClientServices
+{
+    /// <summary>The client for everything, except https through an authenticating proxy.</summary>
+    public const string ClientName = "authactors";
+
+    /// <summary>
+    /// https through a proxy that wants credentials: the proxy sees only CONNECT, which the primary
+    /// handler sends, so the proxy credential is given to it (see AuthActorsProxyCredentials).
+    /// </summary>
+    public const string TunnelClientName = "authactors-tunnel";
+
+    /// <summary>Registers AuthActors and the clients. <paramref name="origins"/> get the --user credential.</summary>
+    public static void Add(IServiceCollection services, ClientSettings settings, IEnumerable<Uri> origins, TextWriter? verbose)
+    {
+        services.AddAuthActors(builder =>
+        {
+            if (settings.User is { } user)
+            {
+                foreach (Uri origin in origins.Select(OriginOf).Distinct())
+                {
+                    builder.AddCredential(origin, user.UserName, user.Password);
+                }
+            }
+
+            if (settings.Proxy is { } proxyUri && settings.ProxyUser is { } proxyUser)
+            {
+                builder.AddCredential(OriginOf(proxyUri), proxyUser.UserName, proxyUser.Password);
+            }
+
+            if (settings.Netrc)
+            {
+                builder.Configure(options =>
+                {
+                    if (!options.Credentials.Sources.Contains("netrc", StringComparer.OrdinalIgnoreCase))
+                    {
+                        options.Credentials.Sources = [.. options.Credentials.Sources, "netrc"];
+                    }
+
+                    if (settings.NetrcFile is { } file)
+                    {
+                        options.Credentials.NetrcFile = Path.GetFullPath(file);
+                    }
+                });
+            }
+        });
+
+        AddClient(services, ClientName, settings, verbose, tunnelCredentials: false);
+        AddClient(services, TunnelClientName, settings, verbose, tunnelCredentials: true);
+    }
+
+    /// <summary>Which client sends to <paramref name="url"/>.</summary>
+    public static string ClientFor(ClientSettings settings, Uri url) =>
+        settings.Proxy is not null && settings.ProxyUser is not null && url.Scheme == Uri.UriSchemeHttps ? TunnelClientName : ClientName;
+
+    /// <summary>scheme://host:port/ of a URL, without user-info or path.</summary>
+    public static Uri OriginOf(Uri url) => new UriBuilder(url.Scheme, url.Host, url.Port).Uri;
+
+    private static void AddClient(IServiceCollection services, string name, ClientSettings settings, TextWriter? verbose, bool tunnelCredentials)
+    {
+        services.AddHttpClient(name)
+            .ConfigureHttpClient(client => client.Timeout = settings.Timeout)
+            .AddAuthActorsHandler(options =>
+            {
+                if (settings.Proxy is { } proxy)
+                {
+                    options.Proxy = new WebProxy(proxy);
+                    options.UseDefaultProxy = false;
+                }
+            })
+            .AddHttpMessageHandler(() => new WireHandler(verbose))
+            .ConfigurePrimaryHttpMessageHandler(() =>
+            {
+                var handler = new SocketsHttpHandler { AllowAutoRedirect = false };
+                if (settings.Proxy is { } proxy)
+                {
+                    var webProxy = new WebProxy(proxy);
+                    if (tunnelCredentials && settings.ProxyUser is { } proxyUser)
+                    {
+                        webProxy.Credentials = new NetworkCredential(proxyUser.UserName, proxyUser.Password);
+                    }
+
+                    handler.Proxy = webProxy;
+                    handler.UseProxy = true;
+                }
+
+                return handler;
+            });
+    }
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+
+namespace AuthActors.Host.Commands;
+
+/// <summary>
+/// Writes a configuration section as JSON: sections with children <c>0</c>, <c>1</c>, ... become
+/// arrays, other sections objects, leaves strings (or null). Secrets are masked
+/// (<see cref="SecretMasking"/>).
+/// </summary>
+internal static class ConfigurationJson
+{
+    /// <summary>The section <paramref name="section"/> as indented JSON, its name as the one top-level key.</summary>
+    public static string Write(IConfigurationSection section)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(section.Key);
+            WriteNode(writer, section);
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Every leaf below <paramref name="section"/> as (full key, masked value), sorted by key.</summary>
+    public static IEnumerable<KeyValuePair<string, string?>> Leaves(IConfigurationSection section) =>
+        section.AsEnumerable(makePathsRelative: true)
+            .Where(kv => kv.Key.Length > 0 && !section.GetSection(kv.Key).GetChildren().Any())
+            .Select(kv => section.Path + ":" + kv.Key)
+            .Select(key => KeyValuePair.Create(key, SecretMasking.MaskValue(key, section[key[(section.Path.Length + 1)..]])))
+            .OrderBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase);
+
+    private static void WriteNode(Utf8JsonWriter writer, IConfigurationSection section)
+    {
+        IConfigurationSection[] children = [.. section.GetChildren()];
+        if (children.Length == 0)
+        {
+            string? value = SecretMasking.MaskValue(section.Path, section.Value);
+            if (value is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                writer.WriteStringValue(value);
+            }
+
+            return;
+        }
+
+        if (IsArray(children))
+        {
+            writer.WriteStartArray();
+            foreach (IConfigurationSection child in children.OrderBy(c => int.Parse(c.Key, CultureInfo.InvariantCulture)))
+            {
+                WriteNode(writer, child);
+            }
+
+            writer.WriteEndArray();
+            return;
+        }
+
+        writer.WriteStartObject();
+        foreach (IConfigurationSection child in children.OrderBy(c => c.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            writer.WritePropertyName(child.Key);
+            WriteNode(writer, child);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static bool IsArray(IConfigurationSection[] children)
+    {
+        var indexes = new HashSet<int>();
+        foreach (IConfigurationSection child in children)
+        {
+            if (!int.TryParse(child.Key, NumberStyles.None, CultureInfo.InvariantCulture, out int index) || !indexes.Add(index))
+            {
+                return false;
+            }
+        }
+
+        return indexes.Min() == 0 && indexes.Max() == children.Length - 1;
+    }
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using AuthActors.Http;
+using Microsoft.Extensions.Hosting;
+
+namespace AuthActors.Host.Commands;
+
+/// <summary>
+/// <c>fetch</c> as a <see cref="BackgroundService"/>: sends the one request, prints the answer,
+/// sets the exit code, stops the app. A failure is one line on stderr that never holds a
+/// credential (the handler's reasons name spaces and schemes, not secrets).
+/// </summary>
+internal sealed class FetchJob(
+    FetchRequest fetch,
+    IHttpClientFactory clients,
+    HostConsole console,
+    JobOutcome outcome,
+    IHostApplicationLifetime lifetime) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            outcome.ExitCode = await FetchAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            await console.Error.WriteLineAsync("fetch: interrupted").ConfigureAwait(false);
+            outcome.ExitCode = ExitCodes.Interrupted;
+        }
+        catch (OperationCanceledException)
+        {
+            await console.Error.WriteLineAsync($"fetch: no answer within {DurationParser.Format(fetch.Client.Timeout)} (--timeout)").ConfigureAwait(false);
+            outcome.ExitCode = ExitCodes.Failed;
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            await console.Error.WriteLineAsync("fetch: " + Describe(e)).ConfigureAwait(false);
+            outcome.ExitCode = ExitCodes.Failed;
+        }
+        finally
+        {
+            lifetime.StopApplication();
+        }
+    }
+
+    private async Task<int> FetchAsync(CancellationToken cancellationToken)
+    {
+        HttpClient client = clients.CreateClient(ClientServices.ClientFor(fetch.Client, fetch.Url));
+        using var request = new HttpRequestMessage(fetch.Method, fetch.Url);
+        if (fetch.Body is { } body)
+        {
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        }
+
+        foreach ((string name, string value) in fetch.Headers)
+        {
+            if (request.Content is not null && name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase))
+            {
+                request.Content.Headers.Remove(name);
+                request.Content.Headers.TryAddWithoutValidation(name, value);
+            }
+            else
+            {
+                request.Headers.Remove(name);
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
+        using HttpResponseMessage response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (fetch.Include)
+        {
+            string head = WireHandler.DescribeResponse(response);
+            // Without the "< " marks: as curl -i prints them.
+            foreach (string line in head.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                await console.Out.WriteLineAsync(line.Length > 2 ? line[2..] : "").ConfigureAwait(false);
+            }
+        }
+
+        if (fetch.OutputPath is { } path)
+        {
+            FileStream file = File.Create(path);
+            await using (file.ConfigureAwait(false))
+            {
+                await response.Content.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            await console.Out.WriteAsync(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+            await console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (response.IsSuccessStatusCode)
+        {
+            return ExitCodes.Ok;
+        }
+
+        string? reason = null;
+        (response.RequestMessage ?? request).Options.TryGetValue(AuthActorsHandler.FailureReasonKey, out reason);
+        await console.Error.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"fetch: HTTP {(int)response.StatusCode} {response.ReasonPhrase}{(reason is null ? "" : ": " + reason)}")).ConfigureAwait(false);
+        return ExitCodes.Failed;
+    }
+
+    private static string Describe(Exception e)
+    {
+        // HttpRequestException wraps the socket error; the innermost message says what happened.
+        string message = e.Message;
+        if (e is HttpRequestException { InnerException: { } inner } && inner.Message.Length > 0 && !message.Contains(inner.Message, StringComparison.Ordinal))
+        {
+            message += " (" + inner.Message + ")";
+        }
+
+        return SecretMasking.MaskUserInfo(message.ReplaceLineEndings(" "));
+    }
+}
