@@ -1,6 +1,7 @@
 using System.Net;
 using AuthActors.Spaces.Schemes;
 using AuthActors.Tests.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthActors.Tests.Schemes;
 
@@ -183,6 +184,28 @@ public sealed class BearerEndToEndTests
         Assert.Contains("refused the static Bearer token", BearerHarness.FailureReason(first), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);
         Assert.Equal(1, h.Servers.InvalidTokenAnswers); // the refused token was not sent again
+    }
+
+    [Fact]
+    public async Task RegisteredThroughDI_CredentialForTheApiOrigin_Works()
+    {
+        await using OAuthTestServers servers = await OAuthTestServers.StartAsync();
+        var services = new ServiceCollection();
+        services.AddAuthActors(b => b
+            .AddScheme(new BearerScheme(new BearerSchemeOptions { TokenEndpoint = servers.TokenEndpoint, Scope = "read", AllowHttp = true }))
+            .AddCredential(servers.ApiBase, OAuthTestServers.ClientId, OAuthTestServers.ClientSecret));
+        services.AddHttpClient("api").AddAuthActorsHandler(o => o.UseDefaultProxy = false);
+        await using ServiceProvider provider = services.BuildServiceProvider();
+        HttpClient client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("api");
+
+        using HttpResponseMessage first = await client.GetAsync(servers.Api("/one"));
+        using HttpResponseMessage second = await client.GetAsync(servers.Api("/two"));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(1, servers.TokenRequests);
+        Assert.Equal("read", servers.LastScope);
+        Assert.Equal(3, servers.ApiRequests); // discovery, retry with the token, then preemptive
     }
 
     [Fact]

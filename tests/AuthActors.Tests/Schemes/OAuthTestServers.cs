@@ -65,6 +65,9 @@ internal sealed class OAuthTestServers : IAsyncDisposable
     /// every refresh came ahead of expiry.</summary>
     public int IssuedAfterExpiry => Volatile.Read(ref _issuedAfterExpiry);
 
+    /// <summary>The scope parameter of the last token request, or null when it had none.</summary>
+    public string? LastScope { get; private set; }
+
     /// <summary>Every token issued or added, for tests that check none leaked.</summary>
     public IReadOnlyCollection<string> KnownTokens => [.. _tokens.Keys];
 
@@ -133,6 +136,7 @@ internal sealed class OAuthTestServers : IAsyncDisposable
             return;
         }
 
+        LastScope = form.TryGetValue("scope", out var scope) ? scope.ToString() : null;
         string token;
         lock (_issueLock)
         {
