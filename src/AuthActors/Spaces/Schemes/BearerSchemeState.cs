@@ -1,3 +1,4 @@
+using System.Globalization;
 using AuthActors.Credentials;
 using AuthActors.Protocol;
 
@@ -58,9 +59,6 @@ internal sealed class BearerSchemeState : AuthSchemeState
         _context = context;
         _createdAt = context.TimeProvider.GetTimestamp();
     }
-
-    /// <summary>How many token requests this state started (for tests).</summary>
-    internal int TokenRequests { get; private set; }
 
     /// <summary>Monotonic time since the state was created, on the space's clock.</summary>
     private TimeSpan Now => _context.TimeProvider.GetElapsedTime(_createdAt);
@@ -244,14 +242,13 @@ internal sealed class BearerSchemeState : AuthSchemeState
 
         TimeSpan wait = _retryAt - now;
         return wait > TimeSpan.Zero
-            ? $"no Bearer token for {_context.Key}: {_lastError}; the next token request is allowed in {wait.TotalSeconds:0.###} s"
+            ? string.Create(CultureInfo.InvariantCulture, $"no Bearer token for {_context.Key}: {_lastError}; the next token request is allowed in {wait.TotalSeconds:0.###} s")
             : $"no Bearer token for {_context.Key}: {_lastError}";
     }
 
     private void StartRefresh(TimeSpan now, string why)
     {
         _refreshing = true;
-        TokenRequests++;
         long attempt = ++_attempt;
         string clientAuthentication = _clientAuthentication!;
         Credential client = _credential!;
