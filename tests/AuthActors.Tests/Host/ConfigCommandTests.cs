@@ -16,7 +16,7 @@ public sealed class ConfigCommandTests
         JsonElement root = document.RootElement.GetProperty("authactors");
         Assert.Equal("5s", root.GetProperty("ask-timeout").GetString());
         Assert.Equal("auto", root.GetProperty("spaces").GetProperty("lease-mode").GetString());
-        Assert.Equal(JsonValueKind.Array, root.GetProperty("credentials").GetProperty("sources").ValueKind);
+        Assert.Equal("memory, url-userinfo, configuration, environment, netrc", root.GetProperty("credentials").GetProperty("sources").GetString());
     }
 
     [Fact]

@@ -28,6 +28,8 @@ internal sealed class ManualSpaceContext : SpaceContext, IDisposable
 
     public override SpaceSettings Settings { get; } = new();
 
+    public override bool IsRebuilt => false;
+
     public override TimeProvider TimeProvider => Clock;
 
     public override ILogger Logger => Logs.CreateLogger("AuthActors.Spaces");
