@@ -172,13 +172,21 @@ public sealed class AuthActorsHandler : DelegatingHandler
 
                 OriginKey key = proxyChallenged ? proxy!.Value : origin;
                 Hop hop = proxyChallenged ? proxyHop : originHop;
-                IReadOnlyList<AuthChallenge> challenges = ParseChallenges(response, proxyChallenged ? ProxyAuthenticate : WwwAuthenticate, key);
-                SchemeSelection selection = _runtime.Schemes.Select(challenges, _runtime.Settings.Policy, key.IsSecure);
+                ChallengeParseResult parsed = ParseChallenges(response, proxyChallenged ? ProxyAuthenticate : WwwAuthenticate);
+                SchemeSelection selection = _runtime.Schemes.Select(parsed.Challenges, _runtime.Settings.Policy, key.IsSecure);
                 if (selection.Scheme is null)
                 {
-                    SpaceLog.ChallengeUnusable(_logger, key.ToString(), selection.Reason!);
+                    // Say what was wrong with the header when it did not parse, not just that nothing was usable.
+                    string reason = parsed.IsSuccess ? selection.Reason! : $"{selection.Reason}; {parsed.Error}";
+                    SpaceLog.ChallengeUnusable(_logger, key.ToString(), reason);
                     Abandon(key, hop);
-                    return Unanswered(request, response, selection.Reason!);
+                    return Unanswered(request, response, reason);
+                }
+
+                if (!parsed.IsSuccess)
+                {
+                    // Another challenge was usable; still say what did not parse.
+                    SpaceLog.ChallengeUnusable(_logger, key.ToString(), parsed.Error!);
                 }
 
                 var report = new ReportChallenge(key, proxyChallenged ? "/" : path, hop.Lease, selection.Scheme, selection.Challenge!, selection.Realm ?? "", hasBody);
@@ -365,22 +373,10 @@ public sealed class AuthActorsHandler : DelegatingHandler
         return response;
     }
 
-    private IReadOnlyList<AuthChallenge> ParseChallenges(HttpResponseMessage response, string header, OriginKey key)
-    {
-        if (!response.Headers.NonValidated.TryGetValues(header, out HeaderStringValues values))
-        {
-            return [];
-        }
-
-        ChallengeParseResult parsed = ChallengeParser.Parse(values);
-        if (!parsed.IsSuccess)
-        {
-            // Keep what parsed (another field may be fine); say what did not.
-            SpaceLog.ChallengeUnusable(_logger, key.ToString(), parsed.Error!);
-        }
-
-        return parsed.Challenges;
-    }
+    private static ChallengeParseResult ParseChallenges(HttpResponseMessage response, string header) =>
+        response.Headers.NonValidated.TryGetValues(header, out HeaderStringValues values)
+            ? ChallengeParser.Parse(values)
+            : ChallengeParser.Parse((string?)null);
 
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.NonValidated.TryGetValues(name, out HeaderStringValues values) ? values.ToString() : null;

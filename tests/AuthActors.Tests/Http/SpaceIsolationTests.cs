@@ -89,4 +89,23 @@ public sealed class SpaceIsolationTests
             public override ChallengeDecision OnChallenge(ChallengeContext context) => throw new InvalidOperationException("plug-in bug");
         }
     }
+
+    [Fact]
+    public async Task MalformedChallenge_ReturnsThe401WithTheParseErrorAsReason()
+    {
+        await using TestWebServer broken = await TestWebServer.StartAsync(ctx =>
+        {
+            ctx.Response.StatusCode = 401;
+            ctx.Response.Headers.WWWAuthenticate = "Digest realm=\"unterminated, nonce=abc";
+            return Task.CompletedTask;
+        });
+        await using var runtime = new AuthActorsRuntime(new CredentialChain([new InMemoryCredentialSource().SetDefault("user", "passwd")]));
+        using var client = new HttpClient(AuthHarness.CreateHandler(runtime));
+
+        using HttpResponseMessage response = await client.GetAsync(new Uri(broken.BaseAddress, "/x"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.True(response.RequestMessage!.Options.TryGetValue(AuthActors.Http.AuthActorsHandler.FailureReasonKey, out string? reason));
+        Assert.Contains("unterminated", reason, StringComparison.OrdinalIgnoreCase);
+    }
 }
