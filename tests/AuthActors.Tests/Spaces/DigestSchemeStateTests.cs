@@ -128,6 +128,38 @@ public sealed class DigestSchemeStateTests
     }
 
     [Fact]
+    public async Task Exclusive_OpaquePerClientServer_NeverTwoSlotsOnOneOpaque()
+    {
+        // Apache with AuthDigestNcCheck: each client gets its own opaque and one nc sequence.
+        DigestSchemeState state = NewState(Challenge("n1", opaque: "c1"), new FakeSpaceContext(LeaseMode.Exclusive));
+        DigestLease held = Issue(state);
+        NonceFetchLease fetch = Assert.IsType<NonceFetchLease>(state.Lease(new LeaseContext("/", false)).Lease);
+        ChallengeDecision fetched = state.OnChallenge(new ChallengeContext(Challenge("n1", opaque: "c2"), fetch, false));
+        Assert.Equal("c2", await OpaqueAsync(fetched));
+
+        // A challenge that echoes c1 (to a request that carried it) must not open a second c1 slot.
+        ChallengeDecision echoed = state.OnChallenge(new ChallengeContext(Challenge("n9", opaque: "c1"), null, false));
+
+        Assert.Equal(ChallengeDecisionKind.Wait, echoed.Kind);
+        Assert.Equal(2, state.PoolSize);
+        _ = held;
+    }
+
+    [Fact]
+    public void Exclusive_FixedOpaqueServer_OneSlotPerNonce()
+    {
+        DigestSchemeState state = NewState(Challenge("n1", opaque: "fixed"), new FakeSpaceContext(LeaseMode.Exclusive));
+        _ = Issue(state);
+        NonceFetchLease fetch = Assert.IsType<NonceFetchLease>(state.Lease(new LeaseContext("/", false)).Lease);
+        state.OnChallenge(new ChallengeContext(Challenge("n2", opaque: "fixed"), fetch, false));
+
+        ChallengeDecision another = state.OnChallenge(new ChallengeContext(Challenge("n3", opaque: "fixed"), null, false));
+
+        Assert.Equal(ChallengeDecisionKind.Retry, another.Kind);
+        Assert.Equal(3, state.PoolSize);
+    }
+
+    [Fact]
     public void NextNonce_InAuthenticationInfo_IsUsedByTheNextLease()
     {
         DigestSchemeState state = NewState(Challenge("n1"), new FakeSpaceContext(LeaseMode.Exclusive));
@@ -196,8 +228,15 @@ public sealed class DigestSchemeStateTests
     private static DigestLease Issue(DigestSchemeState state) =>
         Assert.IsType<DigestLease>(state.Lease(new LeaseContext("/", false)).Lease);
 
-    private static AuthChallenge Challenge(string nonce, bool stale = false) =>
-        AuthChallengeOf($"Digest realm=\"r\", qop=\"auth\", algorithm=SHA-256, nonce=\"{nonce}\"{(stale ? ", stale=true" : "")}");
+    private static AuthChallenge Challenge(string nonce, bool stale = false, string? opaque = null) =>
+        AuthChallengeOf($"Digest realm=\"r\", qop=\"auth\", algorithm=SHA-256, nonce=\"{nonce}\"{(opaque is null ? "" : $", opaque=\"{opaque}\"")}{(stale ? ", stale=true" : "")}");
+
+    private static async Task<string?> OpaqueAsync(ChallengeDecision decision)
+    {
+        string? header = await ((DigestLease)decision.Lease!).CreateHeaderValueAsync(
+            new AuthRequest(HttpMethod.Get, new Uri("http://example.org/"), "/", null, false), default);
+        return DigestCredentials.TryParse(header, out DigestCredentials? c, out _) ? c.Opaque : null;
+    }
 
     private static AuthChallenge AuthChallengeOf(string header) => ChallengeParser.Parse(header).Challenges.Single();
 

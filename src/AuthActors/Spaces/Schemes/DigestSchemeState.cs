@@ -32,6 +32,7 @@ internal sealed class DigestSchemeState : AuthSchemeState
     private bool _credentialProven;
     private int _fetching;
     private int _quickStales;
+    private bool? _opaquePerClient;
 
     public DigestSchemeState(DigestChallenge challenge, SpaceContext context)
     {
@@ -204,9 +205,15 @@ internal sealed class DigestSchemeState : AuthSchemeState
             return ChallengeDecision.Retry(Issue(_shared, hasBody), RetryReason.Challenge);
         }
 
-        NonceSlot slot = NewSlot(challenge);
-        _pool.Add(slot);
-        return ChallengeDecision.Retry(Issue(slot, hasBody), RetryReason.Challenge);
+        NoteOpaqueStyle(challenge.Opaque);
+        if (_pool.Count < MaxPool && Clash(challenge.Nonce, challenge.Opaque, except: null) is null)
+        {
+            NonceSlot slot = NewSlot(challenge);
+            _pool.Add(slot);
+            return ChallengeDecision.Retry(Issue(slot, hasBody), RetryReason.Challenge);
+        }
+
+        return OnFreshChallenge(challenge, hasBody, RetryReason.Challenge);
     }
 
     /// <summary>A request that carried none of our leases met a challenge (a fresh nonce in hand).</summary>
@@ -230,7 +237,7 @@ internal sealed class DigestSchemeState : AuthSchemeState
 
         // A nonce another slot already holds (servers hand one successor to every holder of an
         // expired nonce) must not be leased twice: wait for a slot to come free instead.
-        if (_pool.Count < MaxPool && SlotWithNonce(challenge.Nonce) is null)
+        if (_pool.Count < MaxPool && Clash(challenge.Nonce, challenge.Opaque, except: null) is null)
         {
             NonceSlot slot = NewSlot(challenge);
             _pool.Add(slot);
@@ -335,15 +342,9 @@ internal sealed class DigestSchemeState : AuthSchemeState
             return true;
         }
 
-        NonceSlot? holder = SlotWithNonce(challenge.Nonce);
-        if (holder is null)
+        if (Clash(challenge.Nonce, challenge.Opaque, except: slot) is null)
         {
             slot.Adopt(challenge.Nonce, challenge.Opaque, DigestCalculator.CreateCnonce());
-            return true;
-        }
-
-        if (ReferenceEquals(holder, slot))
-        {
             return true;
         }
 
@@ -351,17 +352,39 @@ internal sealed class DigestSchemeState : AuthSchemeState
         return false;
     }
 
-    private NonceSlot? SlotWithNonce(string nonce)
+    /// <summary>
+    /// The slot (other than <paramref name="except"/>) that a slot on this nonce and opaque would
+    /// collide with: the same nonce and opaque (a server hands one successor to every holder of an
+    /// expired nonce), or, where the server gives each client its own opaque and counts nc per
+    /// opaque (Apache with AuthDigestNcCheck), the same opaque.
+    /// </summary>
+    private NonceSlot? Clash(string nonce, string? opaque, NonceSlot? except)
     {
+        bool opaqueIsClient = _opaquePerClient != false && !string.IsNullOrEmpty(opaque);
         foreach (NonceSlot slot in _pool)
         {
-            if (slot.Nonce == nonce)
+            if (!ReferenceEquals(slot, except)
+                && slot.Opaque == opaque
+                && (opaqueIsClient || slot.Nonce == nonce))
             {
                 return slot;
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A challenge to a request that sent no opaque shows how the server uses opaque: a new one
+    /// each time means one per client (nc counted per opaque); the same one means a fixed value.
+    /// Until it is known, opaques are kept apart, which is safe either way.
+    /// </summary>
+    private void NoteOpaqueStyle(string? opaque)
+    {
+        if (!string.IsNullOrEmpty(opaque) && _pool.Count > 0)
+        {
+            _opaquePerClient = !_pool.Exists(s => s.Opaque == opaque);
+        }
     }
 
     /// <summary>
