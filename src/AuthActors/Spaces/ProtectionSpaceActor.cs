@@ -33,6 +33,8 @@ internal sealed class ProtectionSpaceActor : ReceiveActor
     private readonly List<IActorRef> _refreshWaiters = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly bool _rebuilt;
+    private bool _draining;
+    private bool _drainAgain;
     private SpaceStatus _status;
     private Credential? _credential;
     private string? _failure;
@@ -151,7 +153,7 @@ internal sealed class ProtectionSpaceActor : ReceiveActor
                 break;
             case ChallengeDecisionKind.Wait:
                 _parked.Enqueue((message, sender));
-                break;
+                return;
             case ChallengeDecisionKind.Reject:
                 OnRejected(decision.Reason!);
                 sender.Tell(ChallengeDecision.Reject(_failure!));
@@ -159,6 +161,12 @@ internal sealed class ProtectionSpaceActor : ReceiveActor
             default:
                 sender.Tell(decision);
                 break;
+        }
+
+        // A verdict may settle what parked reports were waiting for (a refusal judged, a slot freed).
+        if (_parked.Count > 0)
+        {
+            Drain();
         }
     }
 
@@ -247,17 +255,36 @@ internal sealed class ProtectionSpaceActor : ReceiveActor
     /// <summary>Offers every parked message again, in arrival order; those still waiting park again.</summary>
     private void Drain()
     {
-        for (int n = _parked.Count; n > 0; n--)
+        if (_draining)
         {
-            (object message, IActorRef sender) = _parked.Dequeue();
-            if (message is LeaseHeader lease)
+            _drainAgain = true; // a decision made while draining may free others: go round again
+            return;
+        }
+
+        _draining = true;
+        try
+        {
+            do
             {
-                OnLease(lease, sender);
+                _drainAgain = false;
+                for (int n = _parked.Count; n > 0; n--)
+                {
+                    (object message, IActorRef sender) = _parked.Dequeue();
+                    if (message is LeaseHeader lease)
+                    {
+                        OnLease(lease, sender);
+                    }
+                    else
+                    {
+                        OnChallenge((ReportChallenge)message, sender);
+                    }
+                }
             }
-            else
-            {
-                OnChallenge((ReportChallenge)message, sender);
-            }
+            while (_drainAgain && _parked.Count > 0);
+        }
+        finally
+        {
+            _draining = false;
         }
     }
 

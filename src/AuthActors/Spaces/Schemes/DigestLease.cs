@@ -30,6 +30,9 @@ internal sealed class DigestLease : AuthLease
     /// <summary>The credential generation of the state when it was issued.</summary>
     public int Generation { get; }
 
+    /// <summary>Counted in its slot's <see cref="NonceSlot.Unjudged"/> and not yet judged. Actor only.</summary>
+    public bool Pending { get; set; }
+
     /// <summary>The nonce it carries (a snapshot: the slot may have moved on).</summary>
     public string Nonce => _template.Nonce;
 

@@ -155,6 +155,7 @@ internal sealed class DigestSchemeState : AuthSchemeState
             return;
         }
 
+        Judge(digest);
         NonceSlot slot = digest.Slot;
         bool live = IsLive(slot);
         bool sameNonce = slot.Nonce == digest.Nonce;
@@ -249,6 +250,7 @@ internal sealed class DigestSchemeState : AuthSchemeState
 
     private ChallengeDecision OnChallengeForLease(DigestLease lease, DigestChallenge challenge, bool hasBody)
     {
+        Judge(lease);
         NonceSlot slot = lease.Slot;
         bool current = slot.Nonce == lease.Nonce;
         if (challenge.Stale)
@@ -311,7 +313,7 @@ internal sealed class DigestSchemeState : AuthSchemeState
             return ChallengeDecision.Retry(Issue(_shared, hasBody), RetryReason.NonceRefused);
         }
 
-        if (_credentialProven)
+        if (_credentialProven || slot.Proven)
         {
             // Accepted before, refused now without stale: the server is strict about nc order
             // (Apache AuthDigestNcCheck answers out-of-order nc this way). Never a wrong password.
@@ -327,7 +329,27 @@ internal sealed class DigestSchemeState : AuthSchemeState
             return ChallengeDecision.Retry(Issue(_shared, hasBody), RetryReason.NonceRefused);
         }
 
+        if (slot.Unjudged > 0)
+        {
+            // Requests on this nonce are still out: one of them may prove the credential (then
+            // this refusal was about nc order), or all fail (then it is the credential). Wait.
+            return ChallengeDecision.Wait;
+        }
+
         return Rejected();
+    }
+
+    /// <summary>Records that <paramref name="lease"/>'s outcome is known (answered or refused).</summary>
+    private static void Judge(DigestLease lease)
+    {
+        if (lease.Pending)
+        {
+            lease.Pending = false;
+            if (lease.Slot.Nonce == lease.Nonce && lease.Slot.Unjudged > 0)
+            {
+                lease.Slot.Unjudged--;
+            }
+        }
     }
 
     /// <summary>
@@ -438,7 +460,14 @@ internal sealed class DigestSchemeState : AuthSchemeState
             Utf8 = _challenge.Utf8,
         };
         bool wantsCompletion = _mode == LeaseMode.Exclusive || !slot.Proven;
-        return new DigestLease(this, slot, template, _generation, wantsCompletion);
+        var lease = new DigestLease(this, slot, template, _generation, wantsCompletion);
+        if (!slot.Proven)
+        {
+            slot.Unjudged++;
+            lease.Pending = true;
+        }
+
+        return lease;
     }
 
     private NonceSlot? FindFree()

@@ -35,6 +35,10 @@ internal sealed class NonceSlot
     /// <summary>Exclusive mode: a request holds this slot now.</summary>
     public bool InUse { get; set; }
 
+    /// <summary>Leases issued on this nonce before it was proven whose outcome is not known yet.
+    /// A refusal is only a wrong credential when none of them can still prove otherwise.</summary>
+    public int Unjudged { get; set; }
+
     /// <summary>Starts over on a new nonce: nc restarts, a fresh cnonce, not yet proven.</summary>
     public void Adopt(string nonce, string? opaque, string cnonce)
     {
@@ -44,5 +48,6 @@ internal sealed class NonceSlot
         Nc = 0;
         Ha1 = null;
         Proven = false;
+        Unjudged = 0;
     }
 }
