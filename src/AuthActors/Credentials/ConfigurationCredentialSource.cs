@@ -183,7 +183,7 @@ public sealed class ConfigurationCredentialSource : ICredentialSource
             throw Malformed(entry, "key 'origin' must be scheme://host[:port], without path, query or fragment");
         }
 
-        return OriginKey.Of(uri);
+        return OriginText.Of(uri);
     }
 
     private static CredentialSourceException Malformed(IConfigurationSection entry, string problem) =>

@@ -16,13 +16,13 @@ namespace AuthActors.Credentials;
 /// <param name="Reason">A human-readable reason naming the source; never a secret.</param>
 public sealed record CredentialEvent(CredentialEventKind Kind, Uri Origin, string? Realm, string Scheme, bool IsProxy, string? Source, string? UserName, string Reason)
 {
-    private readonly Uri _origin = OriginKey.Normalize(Origin, nameof(Origin));
+    private readonly Uri _origin = OriginText.Normalize(Origin, nameof(Origin));
 
     /// <summary>The origin, reduced to <c>scheme://host:port</c> with no user-info.</summary>
     public Uri Origin
     {
         get => _origin;
-        init => _origin = OriginKey.Normalize(value, nameof(Origin));
+        init => _origin = OriginText.Normalize(value, nameof(Origin));
     }
 
     internal static CredentialEvent For(CredentialEventKind kind, CredentialRequest request, string? source, string? userName, string reason) =>

@@ -18,7 +18,7 @@ namespace AuthActors.Credentials;
 /// </param>
 public sealed record CredentialRequest(Uri Origin, string? Realm, string Scheme, bool IsProxy, Uri? RequestUri = null)
 {
-    private readonly Uri _origin = OriginKey.Normalize(Origin, nameof(Origin));
+    private readonly Uri _origin = OriginText.Normalize(Origin, nameof(Origin));
     private readonly string _scheme = RequireScheme(Scheme);
     private readonly Uri? _requestUri = RequestUri is null ? null : UrlUserInfoCredentialSource.StripUserInfo(RequestUri);
 
@@ -26,7 +26,7 @@ public sealed record CredentialRequest(Uri Origin, string? Realm, string Scheme,
     public Uri Origin
     {
         get => _origin;
-        init => _origin = OriginKey.Normalize(value, nameof(Origin));
+        init => _origin = OriginText.Normalize(value, nameof(Origin));
     }
 
     /// <summary>The authentication scheme, e.g. <c>"Digest"</c>.</summary>
@@ -44,11 +44,11 @@ public sealed record CredentialRequest(Uri Origin, string? Realm, string Scheme,
     }
 
     /// <summary>The canonical <c>scheme://host:port</c> key of <see cref="Origin"/>, lower case, port always written.</summary>
-    internal string OriginKeyText => OriginKey.Of(_origin);
+    internal string OriginKeyText => OriginText.Of(_origin);
 
     /// <summary>Describes the protection space for reasons and logs: never a secret.</summary>
     internal string Describe() =>
-        (IsProxy ? "proxy " : "") + OriginKey.Display(_origin) + (Realm is null ? "" : $" realm '{Realm}'");
+        (IsProxy ? "proxy " : "") + OriginText.Display(_origin) + (Realm is null ? "" : $" realm '{Realm}'");
 
     private static string RequireScheme(string scheme)
     {

@@ -64,7 +64,7 @@ public sealed class EnvironmentCredentialSource : ICredentialSource
     {
         ArgumentNullException.ThrowIfNull(request);
         string stem = Prefix + (request.IsProxy ? "PROXY_CRED_" : "CRED_");
-        string host = MangleHost(OriginKey.BareHost(request.Origin));
+        string host = MangleHost(OriginText.BareHost(request.Origin));
         return
         [
             string.Create(CultureInfo.InvariantCulture, $"{stem}{host}_{request.Origin.Port}"),

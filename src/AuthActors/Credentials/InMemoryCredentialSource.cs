@@ -83,7 +83,7 @@ public sealed class InMemoryCredentialSource : ICredentialSource
     /// <summary>Removes the entry (credential or deny) for the origin, or origin and realm. Returns whether there was one.</summary>
     public bool Remove(Uri origin, string? realm = null)
     {
-        bool removed = _entries.TryRemove((OriginKey.Of(origin), realm), out _);
+        bool removed = _entries.TryRemove((OriginText.Of(origin), realm), out _);
         if (removed)
         {
             _changed.Fire();
@@ -123,7 +123,7 @@ public sealed class InMemoryCredentialSource : ICredentialSource
 
     private void Set(Uri origin, string? realm, Entry entry)
     {
-        _entries[(OriginKey.Of(origin), realm)] = entry;
+        _entries[(OriginText.Of(origin), realm)] = entry;
         _changed.Fire();
     }
 

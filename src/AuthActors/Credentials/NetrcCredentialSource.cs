@@ -180,7 +180,7 @@ public sealed class NetrcCredentialSource : ICredentialSource, IDisposable
     private static IEnumerable<string> HostNames(Uri origin)
     {
         // A netrc may name a host as typed (Unicode) or in its IDNA form; IPv6 without brackets.
-        string bare = OriginKey.BareHost(origin);
+        string bare = OriginText.BareHost(origin);
         yield return bare;
         if (!string.Equals(origin.Host, bare, StringComparison.OrdinalIgnoreCase))
         {

@@ -51,7 +51,7 @@ public sealed class UrlUserInfoCredentialSource : ICredentialSource
 
         bool changed = true;
         _byOrigin.AddOrUpdate(
-            OriginKey.Of(requestUri),
+            OriginText.Of(requestUri),
             credential,
             (_, previous) =>
             {
@@ -69,7 +69,7 @@ public sealed class UrlUserInfoCredentialSource : ICredentialSource
     /// <summary>Forgets what was captured for <paramref name="origin"/>. Returns whether there was anything.</summary>
     public bool Forget(Uri origin)
     {
-        bool removed = _byOrigin.TryRemove(OriginKey.Of(origin), out _);
+        bool removed = _byOrigin.TryRemove(OriginText.Of(origin), out _);
         if (removed)
         {
             _changed.Fire();

@@ -5,7 +5,6 @@ using AuthActors.Credentials;
 using AuthActors.Diagnostics;
 using AuthActors.Protocol;
 using AuthActors.Spaces;
-using OriginKey = AuthActors.Spaces.OriginKey;
 using Microsoft.Extensions.Logging;
 
 namespace AuthActors.Http;

@@ -17,7 +17,10 @@ public sealed class AuthActorsRuntime : IAsyncDisposable, IDisposable
 {
     private readonly SpaceServices _services;
     private readonly ILogger _logger;
+    private const int MaxRoutes = 10_000;
+
     private readonly Lock _startLock = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<OriginKey, IActorRef> _routes = new();
     private ActorSystem? _system;
     private IActorRef? _registry;
     private IDisposable? _rotation;
@@ -131,13 +134,47 @@ public sealed class AuthActorsRuntime : IAsyncDisposable, IDisposable
     public async Task<int> CountLiveSpacesAsync(CancellationToken cancellationToken = default) =>
         (await Registry.Ask<IReadOnlyList<IActorRef>>(new GetSpaces(), Settings.AskTimeout, cancellationToken).ConfigureAwait(false)).Count;
 
-    /// <summary>A header for a request. May wait for another request to discover the origin's
-    /// challenge, hence the longer timeout.</summary>
-    internal Task<object> LeaseAsync(OriginKey origin, string path, bool hasBody) =>
-        Registry.Ask<object>(new LeaseHeader(origin, path, hasBody), Settings.AskTimeout + Settings.DiscoveryTimeout);
+    /// <summary>
+    /// A header for a request. May wait for another request to discover the origin's challenge,
+    /// hence the longer timeout. An origin with one space is asked of that space directly once the
+    /// registry said so (one actor hop instead of two); a stopped space sends it back to the registry.
+    /// </summary>
+    internal async Task<object> LeaseAsync(OriginKey origin, string path, bool hasBody)
+    {
+        IActorRef registry = Registry;
+        var message = new LeaseHeader(origin, path, hasBody);
+        if (_routes.TryGetValue(origin, out IActorRef? space))
+        {
+            try
+            {
+                return await space.Ask<object>(message, Settings.AskTimeout).ConfigureAwait(false);
+            }
+            catch (ActorTerminatedException)
+            {
+                _routes.TryRemove(new KeyValuePair<OriginKey, IActorRef>(origin, space)); // passivated or retired
+            }
+        }
 
-    internal Task<ChallengeDecision> ReportChallengeAsync(ReportChallenge report) =>
-        Registry.Ask<ChallengeDecision>(report, Settings.AskTimeout);
+        object answer = await registry.Ask<object>(message, Settings.AskTimeout + Settings.DiscoveryTimeout).ConfigureAwait(false);
+        if (answer is AuthLease { Routable: true, Owner: { } owner })
+        {
+            if (_routes.Count >= MaxRoutes)
+            {
+                _routes.Clear(); // a cache, not state: bounded for crawls over many origins
+            }
+
+            _routes[origin] = owner;
+        }
+
+        return answer;
+    }
+
+    internal Task<ChallengeDecision> ReportChallengeAsync(ReportChallenge report)
+    {
+        // A challenge can change how the origin's paths map to spaces: route through the registry again.
+        _routes.TryRemove(report.Origin, out _);
+        return Registry.Ask<ChallengeDecision>(report, Settings.AskTimeout);
+    }
 
     internal void ReportDiscoveryEnded(OriginKey origin) => Registry.Tell(new DiscoveryEnded(origin));
 

@@ -28,6 +28,9 @@ public abstract class AuthLease
     /// <summary>The credential generation it was issued under; reports from older ones are not rejections.</summary>
     internal long Epoch { get; set; }
 
+    /// <summary>The issuing space is its origin's only one: the next lease may be asked of it directly.</summary>
+    internal bool Routable { get; set; }
+
     /// <summary>
     /// The Authorization (or Proxy-Authorization) value for <paramref name="request"/>, or null
     /// to send the request without one. Runs on the caller's thread; completes synchronously

@@ -117,7 +117,9 @@ internal sealed class ProtectionSpaceActor : ReceiveActor
         switch (decision.Kind)
         {
             case LeaseDecisionKind.Issue:
-                sender.Tell(Stamp(decision.Lease!));
+                AuthLease lease = Stamp(decision.Lease!);
+                lease.Routable = message.Routable;
+                sender.Tell(lease);
                 break;
             case LeaseDecisionKind.Anonymous:
                 sender.Tell(LeaseRefusal.Anonymous);

@@ -7,7 +7,12 @@ namespace AuthActors.Spaces;
 
 /// <summary>A request wants a header: the registry routes it to its space, which replies with an
 /// <see cref="AuthLease"/> or a <see cref="LeaseRefusal"/>.</summary>
-internal sealed record LeaseHeader(OriginKey Origin, string Path, bool HasBody);
+internal sealed record LeaseHeader(OriginKey Origin, string Path, bool HasBody)
+{
+    /// <summary>Set by the registry when the origin has one space and no path mapping, so the
+    /// lease may tell the handler to ask that space directly next time.</summary>
+    public bool Routable { get; init; }
+}
 
 /// <summary>A 401/407 answered a request. Replies with a <see cref="ChallengeDecision"/>.</summary>
 internal sealed record ReportChallenge(OriginKey Origin, string Path, AuthLease? Lease, IAuthScheme Scheme, AuthChallenge Challenge, string Realm, bool HasBody);

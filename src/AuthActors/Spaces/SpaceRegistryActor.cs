@@ -54,7 +54,8 @@ internal sealed class SpaceRegistryActor : ReceiveActor
         SpaceEntry? space = entry.Match(message.Path);
         if (space is not null)
         {
-            Ensure(space).Tell(message, sender);
+            bool routable = entry.Spaces.Count == 1 && entry.Prefixes.Count == 0;
+            Ensure(space).Tell(routable && !message.Routable ? message with { Routable = true } : message, sender);
         }
         else if (entry.Open)
         {

@@ -2,7 +2,6 @@ using AuthActors.Diagnostics;
 using AuthActors.Spaces;
 using AuthActors.Tests.TestKit;
 using Microsoft.Extensions.Logging;
-using OriginKey = AuthActors.Spaces.OriginKey;
 
 namespace AuthActors.Tests.Schemes;
 

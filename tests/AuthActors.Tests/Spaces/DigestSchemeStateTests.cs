@@ -3,7 +3,6 @@ using AuthActors.Diagnostics;
 using AuthActors.Protocol;
 using AuthActors.Spaces;
 using AuthActors.Spaces.Schemes;
-using OriginKey = AuthActors.Spaces.OriginKey;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -6,7 +6,7 @@ namespace AuthActors.Credentials;
 /// The canonical form of an origin (RFC 6454 section 4: scheme, host, port) used as a lookup key
 /// by the sources, and the user-info-free <see cref="Uri"/> the public records carry.
 /// </summary>
-internal static class OriginKey
+internal static class OriginText
 {
     /// <summary>
     /// Returns <c>scheme://host:port</c>, lower case, with the port always written (so
