@@ -23,7 +23,7 @@ public sealed partial class DigestServer
         }
 
         ReadOnlySpan<char> token = fields[0].AsSpan(BearerScheme.Length).Trim(' ');
-        if (fields.Count > 1 || !IsB64Token(token))
+        if (fields.Count > 1 || !HeaderText.IsB64Token(token))
         {
             Stats.AddBadCredentials();
             return BearerChallengeAsync(context, _bearerInvalidRequest, StatusCodes.Status400BadRequest, "bearer-malformed");
@@ -67,30 +67,5 @@ public sealed partial class DigestServer
         }
 
         return field.Length == scheme.Length || field[scheme.Length] == ' ';
-    }
-
-    /// <summary>RFC 6750 §2.1: <c>b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="</c>.</summary>
-    internal static bool IsB64Token(ReadOnlySpan<char> token)
-    {
-        int end = token.Length;
-        while (end > 0 && token[end - 1] == '=')
-        {
-            end--;
-        }
-
-        if (end == 0)
-        {
-            return false;
-        }
-
-        foreach (char c in token[..end])
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '.' or '_' or '~' or '+' or '/'))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }
