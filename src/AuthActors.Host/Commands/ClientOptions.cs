@@ -5,7 +5,7 @@ using AuthActors.Credentials;
 namespace AuthActors.Host.Commands;
 
 /// <summary>
-/// The credential, proxy and configuration options <c>fetch</c> and <c>crawl</c> share. Values
+/// The credential, Bearer token, proxy and configuration options <c>fetch</c> and <c>crawl</c> share. Values
 /// that may hold a password are never echoed in an error.
 /// </summary>
 internal sealed class ClientOptions
@@ -53,6 +53,37 @@ internal sealed class ClientOptions
         CustomParser = r => OptionParsing.ParseOne<TimeSpan?>(r, null, "--timeout", OptionParsing.TryParsePositiveDurationOrNull),
     };
 
+    public Option<string?> ClientId { get; } = new("--client-id")
+    {
+        Description = "OAuth 2.0 client id: get Bearer tokens with the client credentials grant (RFC 6749 section 4.4) from --token-url for the given URLs' origins. Needs --client-secret and --token-url.",
+        HelpName = "ID",
+    };
+
+    public Option<string?> ClientSecret { get; } = new("--client-secret")
+    {
+        Description = "Client secret for --client-id (sent to the token endpoint with HTTP Basic, never to the API). The command line is visible to other users.",
+        HelpName = "SECRET",
+    };
+
+    public Option<Uri?> TokenUrl { get; } = new("--token-url")
+    {
+        Description = "The token endpoint for --client-id: https, or http to a loopback host only.",
+        HelpName = "URL",
+        CustomParser = result => OptionParsing.ParseOne<Uri?>(result, null, "--token-url", TryParseTokenUrl),
+    };
+
+    public Option<string?> Scope { get; } = new("--scope")
+    {
+        Description = "Scope to ask the token endpoint for: space-delimited scope tokens (RFC 6749 section 3.3). Default: none (the server's default).",
+        HelpName = "SCOPE",
+    };
+
+    public Option<string?> Bearer { get; } = new("--bearer")
+    {
+        Description = "A static Bearer token (RFC 6750) for the given URLs' origins, sent when the server asks for Bearer. Over http only to a loopback host.",
+        HelpName = "TOKEN",
+    };
+
     public ConfigurationOptions Configuration { get; } = new();
 
     public void AddTo(Command command)
@@ -64,6 +95,11 @@ internal sealed class ClientOptions
         command.Options.Add(ProxyUser);
         command.Options.Add(ProxyPassword);
         command.Options.Add(Timeout);
+        command.Options.Add(ClientId);
+        command.Options.Add(ClientSecret);
+        command.Options.Add(TokenUrl);
+        command.Options.Add(Scope);
+        command.Options.Add(Bearer);
         Configuration.AddTo(command);
     }
 
@@ -84,6 +120,11 @@ internal sealed class ClientOptions
             return false;
         }
 
+        if (!TryReadBearer(result, out BearerSettings? bearer, out error))
+        {
+            return false;
+        }
+
         settings = new ClientSettings
         {
             User = user,
@@ -91,10 +132,113 @@ internal sealed class ClientOptions
             NetrcFile = result.GetValue(Netrc),
             Proxy = proxy,
             ProxyUser = proxyUser,
+            Bearer = bearer,
             Timeout = result.GetValue(Timeout) ?? new ClientSettings().Timeout,
         };
         return true;
     }
+
+    /// <summary>
+    /// --bearer TOKEN, or --client-id with --client-secret and --token-url (and --scope): two ways
+    /// to get a token, so one or the other. Neither the token nor the secret is ever echoed.
+    /// </summary>
+    private bool TryReadBearer(ParseResult result, out BearerSettings? bearer, out string? error)
+    {
+        bearer = null;
+        error = null;
+        string? token = result.GetValue(Bearer);
+        string? clientId = result.GetValue(ClientId);
+        string? clientSecret = result.GetValue(ClientSecret);
+        Uri? tokenUrl = result.GetValue(TokenUrl);
+        string? scope = result.GetValue(Scope);
+        bool anyClientOption = clientId is not null || clientSecret is not null || tokenUrl is not null || scope is not null;
+        if (token is not null)
+        {
+            if (anyClientOption)
+            {
+                error = "--bearer gives a token, --client-id/--client-secret/--token-url/--scope get one: use one or the other";
+                return false;
+            }
+
+            if (!IsB64Token(token))
+            {
+                error = "--bearer: the token is not a b64token (RFC 6750 section 2.1: letters, digits, -._~+/ then any '=')";
+                return false;
+            }
+
+            bearer = new BearerSettings { Credential = new Credential(BearerSettings.StaticTokenUser, token) };
+            return true;
+        }
+
+        if (!anyClientOption)
+        {
+            return true;
+        }
+
+        if (clientId is null)
+        {
+            error = "--client-secret, --token-url and --scope need --client-id";
+            return false;
+        }
+
+        if (clientId.Length == 0 || clientSecret is null || clientSecret.Length == 0)
+        {
+            error = clientId.Length == 0 ? "--client-id: the client id is empty" : "--client-id needs a non-empty --client-secret";
+            return false;
+        }
+
+        if (tokenUrl is null)
+        {
+            error = "--client-id needs --token-url";
+            return false;
+        }
+
+        bearer = new BearerSettings { Credential = new Credential(clientId, clientSecret), TokenEndpoint = tokenUrl, Scope = scope };
+        try
+        {
+            _ = bearer.ToSchemeOptions(tokenClientFactory: null).Validate();
+        }
+        catch (ArgumentException e)
+        {
+            // The library names the option and the rule, never a value.
+            bearer = null;
+            error = (e.ParamName == "Scope" ? "--scope: " : "--token-url: ") + e.Message.Split(" (Parameter", 2)[0];
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>An absolute https URL, or http to a loopback host (where nothing crosses a network), with no user-info or fragment (RFC 6749 §3.2).</summary>
+    private static bool TryParseTokenUrl(string text, out Uri? value, out string? error)
+    {
+        value = null;
+        if (!Uri.TryCreate(text, UriKind.Absolute, out Uri? uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || uri.Host.Length == 0)
+        {
+            error = "expected an https:// URL";
+            return false;
+        }
+
+        if (uri.UserInfo.Length > 0 || uri.Fragment.Length > 0)
+        {
+            // Not echoed: user-info may hold a secret. The client authenticates with --client-secret.
+            error = "the URL must have no user-info or fragment (RFC 6749 section 3.2)";
+            return false;
+        }
+
+        if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
+        {
+            error = "plain http would send the client secret in clear (RFC 6749 section 2.3.1 requires TLS); use https, or http only to a loopback host";
+            return false;
+        }
+
+        value = uri;
+        error = null;
+        return true;
+    }
+
+    /// <summary>RFC 6750 §2.1: <c>b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="</c>.</summary>
+    private static bool IsB64Token(string token) => Server.HeaderText.IsB64Token(token);
 
     /// <summary>NAME with PASSWORD, or NAME:PASSWORD (as curl's -u; the name has no colon, RFC 7617 §2).</summary>
     private static bool TryCredential(string? user, string? password, string userOption, string passwordOption, out Credential? credential, out string? error)

@@ -1,4 +1,5 @@
 using System.Net;
+using AuthActors.Spaces.Schemes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthActors.Host.Commands;
@@ -19,11 +20,23 @@ internal static class ClientServices
     /// </summary>
     public const string TunnelClientName = "authactors-tunnel";
 
-    /// <summary>Registers AuthActors and the clients. <paramref name="origins"/> get the --user credential.</summary>
+    /// <summary>
+    /// Registers AuthActors and the clients. <paramref name="origins"/> get the --user credential,
+    /// and the Bearer credential (for the Bearer scheme only, see <see cref="BearerCredentialSource"/>).
+    /// </summary>
     public static void Add(IServiceCollection services, ClientSettings settings, IEnumerable<Uri> origins, TextWriter? verbose)
     {
         services.AddAuthActors(builder =>
         {
+            if (settings.Bearer is { } bearer)
+            {
+                // Token requests go through the same proxy and, with --verbose, show on stderr like
+                // every other request (the client's Basic credentials masked; bodies never shown).
+                builder.AddCredentialSource(new BearerCredentialSource(origins.Select(OriginOf), bearer.Credential));
+                builder.AddScheme(new BearerScheme(bearer.ToSchemeOptions(
+                    () => new HttpMessageInvoker(new WireHandler(verbose) { InnerHandler = CreatePrimaryHandler(settings, proxyCredentials: true) }, disposeHandler: true))));
+            }
+
             if (settings.User is { } user)
             {
                 foreach (Uri origin in origins.Select(OriginOf).Distinct())
@@ -78,22 +91,25 @@ internal static class ClientServices
                 }
             })
             .AddHttpMessageHandler(() => new WireHandler(verbose))
-            .ConfigurePrimaryHttpMessageHandler(() =>
+            .ConfigurePrimaryHttpMessageHandler(() => CreatePrimaryHandler(settings, tunnelCredentials));
+    }
+
+    /// <summary>The handler that talks to the network: no redirects (AuthActors follows them), --proxy if given, and with <paramref name="proxyCredentials"/> the proxy credential for SocketsHttpHandler to answer the proxy itself.</summary>
+    private static SocketsHttpHandler CreatePrimaryHandler(ClientSettings settings, bool proxyCredentials)
+    {
+        var handler = new SocketsHttpHandler { AllowAutoRedirect = false };
+        if (settings.Proxy is { } proxy)
+        {
+            var webProxy = new WebProxy(proxy);
+            if (proxyCredentials && settings.ProxyUser is { } proxyUser)
             {
-                var handler = new SocketsHttpHandler { AllowAutoRedirect = false };
-                if (settings.Proxy is { } proxy)
-                {
-                    var webProxy = new WebProxy(proxy);
-                    if (tunnelCredentials && settings.ProxyUser is { } proxyUser)
-                    {
-                        webProxy.Credentials = new NetworkCredential(proxyUser.UserName, proxyUser.Password);
-                    }
+                webProxy.Credentials = new NetworkCredential(proxyUser.UserName, proxyUser.Password);
+            }
 
-                    handler.Proxy = webProxy;
-                    handler.UseProxy = true;
-                }
+            handler.Proxy = webProxy;
+            handler.UseProxy = true;
+        }
 
-                return handler;
-            });
+        return handler;
     }
 }

@@ -2,7 +2,7 @@ using AuthActors.Credentials;
 
 namespace AuthActors.Host.Commands;
 
-/// <summary>What <c>fetch</c> and <c>crawl</c> were told about credentials, proxy and time-outs (see <see cref="ClientOptions"/>).</summary>
+/// <summary>What <c>fetch</c> and <c>crawl</c> were told about credentials, Bearer tokens, proxy and time-outs (see <see cref="ClientOptions"/>).</summary>
 internal sealed record ClientSettings
 {
     /// <summary>--user/--password: used for the origins the command was given, any realm.</summary>
@@ -19,6 +19,9 @@ internal sealed record ClientSettings
 
     /// <summary>--proxy-user/--proxy-password.</summary>
     public Credential? ProxyUser { get; init; }
+
+    /// <summary>--bearer, or --client-id/--client-secret/--token-url/--scope; null when none was given (Bearer challenges then go unanswered).</summary>
+    public BearerSettings? Bearer { get; init; }
 
     /// <summary>--timeout: the whole of one request, retries and body included. The default value is 100 seconds.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(100);

@@ -6,15 +6,16 @@ using Microsoft.Extensions.Logging;
 namespace AuthActors.Host.Commands;
 
 /// <summary>
-/// <c>authactors demo</c>, also what runs with no arguments: the embedded Digest server on
-/// 127.0.0.1 and a crawl of it through AuthActors on the generic host (<see cref="DemoJob"/>).
+/// <c>authactors demo</c>, also what runs with no arguments: the embedded server on 127.0.0.1 and
+/// a crawl of it through AuthActors on the generic host (<see cref="DemoJob"/>), Digest by default
+/// or Bearer with <c>--scheme bearer</c>.
 /// </summary>
 internal static class DemoCommand
 {
     public static Command Create(HostConsole console, WorkloadSettings defaults)
     {
         var workload = new WorkloadOptions(defaults);
-        var command = new Command("demo", "Start an embedded Digest server on 127.0.0.1 and crawl it concurrently through AuthActors (the default command).");
+        var command = new Command("demo", "Start an embedded Digest (or, with --scheme bearer, Bearer) server on 127.0.0.1 and crawl it concurrently through AuthActors (the default command).");
         workload.AddTo(command);
         command.SetAction((result, ct) => RunAsync(workload.Read(result), console, ct));
         return command;
@@ -60,9 +61,17 @@ internal static class DemoCommand
                 LogLevel.Warning,
                 services =>
                 {
-                    services.AddAuthActors(b => b
-                        .AddCredential(server.BaseAddress, WorkloadSettings.UserName, password)
-                        .Configure(o => o.Credentials.Sources = ["memory"]));
+                    services.AddAuthActors(b =>
+                    {
+                        // One credential for the origin: the Digest user, or with Bearer the OAuth
+                        // client (the server gives both the same name and random secret).
+                        b.AddCredential(server.BaseAddress, WorkloadSettings.UserName, password)
+                            .Configure(o => o.Credentials.Sources = ["memory"]);
+                        if (settings.Scheme == WorkloadScheme.Bearer)
+                        {
+                            b.AddScheme(WorkloadSettings.CreateBearerScheme(server));
+                        }
+                    });
                     services.AddHttpClient(DemoJob.ClientName)
                         .AddAuthActorsHandler(o => o.UseDefaultProxy = false)
                         .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false });

@@ -58,6 +58,7 @@ internal sealed class DemoJob(
         bool interrupted = stoppingToken.IsCancellationRequested;
         DigestServerStatsSnapshot after = server.Stats.Snapshot();
         long requests = load.Succeeded + load.Failed;
+        bool bearer = settings.Scheme == WorkloadScheme.Bearer;
         var report = new DemoReport
         {
             Requests = requests,
@@ -66,6 +67,8 @@ internal sealed class DemoJob(
             Server401s = after.Challenges - before.Challenges,
             StaleRefreshes = runtime.Diagnostics.StaleRefreshes.Total - staleBefore,
             NcReplays = after.NcReplays - before.NcReplays,
+            TokenRequests = bearer ? after.TokenRequests - before.TokenRequests : null,
+            InvalidTokens = bearer ? after.InvalidTokens - before.InvalidTokens : null,
             RoundTripsPerRequest = requests == 0 ? 0 : Math.Round((double)(after.Requests - before.Requests) / requests, 4),
             RequestsPerSecond = elapsed <= TimeSpan.Zero ? 0 : Math.Round(requests / elapsed.TotalSeconds, 1),
             P50Ms = Math.Round(load.Percentile(0.50), 3),
@@ -104,8 +107,8 @@ internal sealed class DemoJob(
                 ["succeeded", N(report.Succeeded, "N0")],
                 ["failed", N(report.Failed, "N0")],
                 ["401s served", N(report.Server401s, "N0")],
-                ["stale refreshes", N(report.StaleRefreshes, "N0")],
-                ["nc replays rejected", N(report.NcReplays, "N0")],
+                report.TokenRequests is { } tokenRequests ? ["token requests", N(tokenRequests, "N0")] : ["stale refreshes", N(report.StaleRefreshes, "N0")],
+                report.InvalidTokens is { } invalidTokens ? ["invalid tokens refused", N(invalidTokens, "N0")] : ["nc replays rejected", N(report.NcReplays, "N0")],
                 ["round trips per request", N(report.RoundTripsPerRequest, "0.0000")],
                 ["requests per second", N(report.RequestsPerSecond, "N0")],
                 ["p50 latency", N(report.P50Ms, "0.00") + " ms"],

@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace AuthActors.Host.Commands;
 
-/// <summary>What <c>demo --json FILE</c> writes. The field names are a stable interface (issue 6).</summary>
+/// <summary>
+/// What <c>demo --json FILE</c> writes. The field names are a stable interface (issue 6); with
+/// <c>--scheme bearer</c> two more appear, <c>token_requests</c> and <c>invalid_tokens</c>.
+/// </summary>
 internal sealed record DemoReport
 {
     /// <summary>Requests the client sent (each counted once, however many round trips it took).</summary>
@@ -36,6 +39,16 @@ internal sealed record DemoReport
     /// <summary>Client requests per second of wall time.</summary>
     [JsonPropertyName("requests_per_second")]
     public required double RequestsPerSecond { get; init; }
+
+    /// <summary>With <c>--scheme bearer</c>: token requests the server received; absent (not written) for Digest.</summary>
+    [JsonPropertyName("token_requests")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? TokenRequests { get; init; }
+
+    /// <summary>With <c>--scheme bearer</c>: requests the server refused with <c>error="invalid_token"</c>; absent for Digest.</summary>
+    [JsonPropertyName("invalid_tokens")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? InvalidTokens { get; init; }
 
     /// <summary>Median request latency, retries included, in milliseconds.</summary>
     [JsonPropertyName("p50_ms")]

@@ -62,7 +62,7 @@ internal static class FetchCommand
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every request and response header on stderr (credentials masked)." };
         var output = new Option<string?>("--output", "-o") { Description = "Write the body to FILE instead of standard output.", HelpName = "FILE" };
 
-        var command = new Command("fetch", "Send one request through AuthActors (Basic or Digest, as the server asks) and print the body, curl-like.")
+        var command = new Command("fetch", "Send one request through AuthActors (Basic, Digest or Bearer, as the server asks) and print the body, curl-like.")
         {
             url, method, data, headers, include, verbose, output,
         };

@@ -8,12 +8,15 @@ using Microsoft.Extensions.Logging;
 namespace AuthActors.Host.Commands;
 
 /// <summary>
-/// <c>authactors serve</c>: the embedded Digest server on 127.0.0.1 until Ctrl+C. It prints the
-/// address, realms and user names (never passwords) and logs each request with its status.
+/// <c>authactors serve</c>: the embedded Digest server on 127.0.0.1 until Ctrl+C, with its Basic
+/// and Bearer paths and OAuth token endpoint. It prints the address, realms, user names and client
+/// ids (never passwords or secrets) and logs each request with its status (never a credential).
 /// </summary>
 internal static class ServeCommand
 {
     private const int DefaultPort = 8080;
+
+    private static readonly TimeSpan s_defaultTokenLifetime = TimeSpan.FromSeconds(30);
 
     public static Command Create(HostConsole console)
     {
@@ -108,6 +111,34 @@ internal static class ServeCommand
                 return [.. users];
             },
         };
+        var client = new Option<KeyValuePair<string, string>[]>("--client")
+        {
+            Description = "An OAuth client of the token endpoint as ID:SECRET; repeat for more. Default: client:secret.",
+            HelpName = "ID:SECRET",
+            CustomParser = result =>
+            {
+                var clients = new List<KeyValuePair<string, string>>(result.Tokens.Count);
+                foreach (Token token in result.Tokens)
+                {
+                    if (!TryParseClient(token.Value, out KeyValuePair<string, string> parsed, out string? error))
+                    {
+                        // The value is not echoed: it holds a secret.
+                        result.AddError($"--client: {error}");
+                        return [];
+                    }
+
+                    clients.Add(parsed);
+                }
+
+                return [.. clients];
+            },
+        };
+        var tokenLifetime = new Option<TimeSpan>("--token-lifetime")
+        {
+            Description = "How long an access token is good for, at least 1s (expires_in is whole seconds), e.g. 30s, 5m.",
+            DefaultValueFactory = _ => s_defaultTokenLifetime,
+            CustomParser = result => OptionParsing.ParseOne(result, s_defaultTokenLifetime, "--token-lifetime", TryParseTokenLifetime),
+        };
         var ncCheck = new Option<NcCheck>("--nc-check")
         {
             Description = "Nonce-count checking: none, replay (reject a reused nc) or increasing (also reject an nc below the highest).",
@@ -130,13 +161,14 @@ internal static class ServeCommand
             }),
         };
 
-        var command = new Command("serve", "Run the embedded Digest server on 127.0.0.1 until Ctrl+C, logging each request.")
+        var command = new Command("serve", "Run the embedded Digest, Basic and Bearer server (with an OAuth token endpoint) on 127.0.0.1 until Ctrl+C, logging each request.")
         {
-            port, realm, realms, algorithm, qop, nonceLifetime, user, ncCheck, oneTimeNonces, nextNonce, userHash, proxy, responseBytes,
+            port, realm, realms, algorithm, qop, nonceLifetime, user, client, tokenLifetime, ncCheck, oneTimeNonces, nextNonce, userHash, proxy, responseBytes,
         };
         command.SetAction((result, ct) =>
         {
             KeyValuePair<string, string>[] users = result.GetValue(user) ?? [];
+            KeyValuePair<string, string>[] clients = result.GetValue(client) ?? [];
             var options = new DigestServerOptions
             {
                 Port = result.GetValue(port),
@@ -148,6 +180,10 @@ internal static class ServeCommand
                 Users = users.Length == 0
                     ? new Dictionary<string, string>(StringComparer.Ordinal) { ["user"] = "passwd" }
                     : new Dictionary<string, string>(users, StringComparer.Ordinal),
+                Clients = clients.Length == 0
+                    ? new Dictionary<string, string>(StringComparer.Ordinal) { ["client"] = "secret" }
+                    : new Dictionary<string, string>(clients, StringComparer.Ordinal),
+                TokenLifetime = result.GetValue(tokenLifetime),
                 NcCheck = result.GetValue(ncCheck),
                 OneTimeNonces = result.GetValue(oneTimeNonces),
                 SendNextNonce = result.GetValue(nextNonce),
@@ -193,7 +229,7 @@ internal static class ServeCommand
             DigestServerStatsSnapshot stats = server.Stats.Snapshot();
             await console.Out.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
-                $"Stopped: {stats.Requests} requests, {stats.Succeeded} Digest ok, {stats.BasicOk} Basic ok, {stats.OpenRequests} open, {stats.Challenges} challenges ({stats.StaleChallenges} stale), {stats.BadCredentials} bad credentials, {stats.NcReplays} nc replays, {stats.NcOutOfOrder} nc out of order.")).ConfigureAwait(false);
+                $"Stopped: {stats.Requests} requests, {stats.Succeeded} Digest ok, {stats.BasicOk} Basic ok, {stats.BearerOk} Bearer ok, {stats.OpenRequests} open, {stats.Challenges} challenges ({stats.StaleChallenges} stale), {stats.BadCredentials} bad credentials, {stats.NcReplays} nc replays, {stats.NcOutOfOrder} nc out of order, {stats.TokenRequests} token requests ({stats.TokensIssued} issued), {stats.InvalidTokens} invalid tokens.")).ConfigureAwait(false);
         }
 
         return ExitCodes.Ok;
@@ -238,18 +274,44 @@ internal static class ServeCommand
             $"  default realm  {realmNames[options.Realms]} on every other path",
             $"  path realms    {spaces}",
             $"  Basic          basic@{options.RealmName} on {options.BasicPath}",
+            $"  Bearer         realm {options.BearerRealm} on {options.BearerPath}, tokens from {server.TokenEndpoint}",
+            $"  token endpoint client credentials grant (RFC 6749 section 4.4), clients authenticate with HTTP Basic, tokens good for {DurationParser.Format(options.TokenLifetime)}",
             $"  open           {options.OpenPath} (no auth)",
             options.Proxy ? $"  proxy          {realmNames[options.Realms + 1]} for absolute-form requests (407)" : "  proxy          off",
             $"  algorithms     {string.Join(", ", AlgorithmsInOrder(options.Algorithms))}",
             $"  qop            {qop}",
             $"  nonces         {string.Join(", ", nonces)}",
             $"  users          {string.Join(", ", options.Users.Keys)}",
+            $"  clients        {(options.Clients.Count == 0 ? "none" : string.Join(", ", options.Clients.Keys))}",
             "Press Ctrl+C to stop.",
         ];
         foreach (string line in lines)
         {
             await output.WriteLineAsync(line).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>ID:SECRET, both non-empty; the id is what comes before the first colon.</summary>
+    internal static bool TryParseClient(string value, out KeyValuePair<string, string> client, out string? error)
+    {
+        int colon = value.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || colon == value.Length - 1)
+        {
+            client = default;
+            error = "expected ID:SECRET with a non-empty id and secret";
+            return false;
+        }
+
+        client = KeyValuePair.Create(value[..colon], value[(colon + 1)..]);
+        error = null;
+        return true;
+    }
+
+    private static bool TryParseTokenLifetime(string text, out TimeSpan value, out string? error)
+    {
+        bool ok = DurationParser.TryParse(text, out value) && value >= TimeSpan.FromSeconds(1) && value <= TimeSpan.FromDays(365);
+        error = ok ? null : $"'{text}' is not a duration from 1s to 365d (e.g. 30s, 5m)";
+        return ok;
     }
 
     private static IEnumerable<string> AlgorithmsInOrder(IReadOnlyList<DigestAlgorithm> algorithms) =>

@@ -58,6 +58,34 @@ internal sealed class WorkloadOptions
             HelpName = "DURATION",
             CustomParser = r => OptionParsing.ParseOne<TimeSpan?>(r, null, "--nonce-lifetime", OptionParsing.TryParsePositiveDurationOrNull),
         };
+        Scheme = new Option<WorkloadScheme?>("--scheme")
+        {
+            Description = $"digest: Digest over --spaces realms; bearer: Bearer tokens from the server's client credentials endpoint (one realm; --spaces, --algorithm and --nonce-lifetime do not apply). Default: {defaults.Scheme.ToString().ToLowerInvariant()}.",
+            HelpName = "digest|bearer",
+            CustomParser = r => OptionParsing.ParseOne<WorkloadScheme?>(r, null, "--scheme", static (string text, out WorkloadScheme? value, out string? error) =>
+            {
+                value = text.Trim().ToUpperInvariant() switch
+                {
+                    "DIGEST" => WorkloadScheme.Digest,
+                    "BEARER" => WorkloadScheme.Bearer,
+                    _ => null,
+                };
+                error = value is null ? $"'{text}' is not digest or bearer" : null;
+                return value is not null;
+            }),
+        };
+        TokenLifetime = new Option<TimeSpan?>("--token-lifetime")
+        {
+            Description = $"With --scheme bearer: how long a server token is good for, at least 1s (e.g. 1s, 30s); short lifetimes make refreshes happen. Default: {DurationParser.Format(defaults.TokenLifetime)}.",
+            HelpName = "DURATION",
+            CustomParser = r => OptionParsing.ParseOne<TimeSpan?>(r, null, "--token-lifetime", static (string text, out TimeSpan? value, out string? error) =>
+            {
+                bool ok = DurationParser.TryParse(text, out TimeSpan parsed) && parsed >= TimeSpan.FromSeconds(1) && parsed <= TimeSpan.FromDays(365);
+                value = ok ? parsed : null;
+                error = ok ? null : $"'{text}' is not a duration from 1s to 365d (e.g. 1s, 30s)";
+                return ok;
+            }),
+        };
         Json = new Option<string?>("--json") { Description = "Also write the figures as JSON to FILE.", HelpName = "FILE" };
     }
 
@@ -71,6 +99,10 @@ internal sealed class WorkloadOptions
 
     public Option<TimeSpan?> NonceLifetime { get; }
 
+    public Option<WorkloadScheme?> Scheme { get; }
+
+    public Option<TimeSpan?> TokenLifetime { get; }
+
     public Option<string?> Json { get; }
 
     public void AddTo(Command command)
@@ -80,6 +112,8 @@ internal sealed class WorkloadOptions
         command.Options.Add(Spaces);
         command.Options.Add(Algorithm);
         command.Options.Add(NonceLifetime);
+        command.Options.Add(Scheme);
+        command.Options.Add(TokenLifetime);
         command.Options.Add(Json);
     }
 
@@ -91,6 +125,8 @@ internal sealed class WorkloadOptions
         // An absent array option reads as empty, not null.
         Algorithms = result.GetValue(Algorithm) is { Length: > 0 } algorithms ? algorithms : _defaults.Algorithms,
         NonceLifetime = result.GetValue(NonceLifetime) ?? _defaults.NonceLifetime,
+        Scheme = result.GetValue(Scheme) ?? _defaults.Scheme,
+        TokenLifetime = result.GetValue(TokenLifetime) ?? _defaults.TokenLifetime,
         JsonPath = result.GetValue(Json),
     };
 }

@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Security.Cryptography;
 using AuthActors.Host.Server;
 using AuthActors.Protocol;
+using AuthActors.Spaces.Schemes;
 
 namespace AuthActors.Host.Commands;
 
 /// <summary>
-/// The demo and bench workload: how many GETs, how many at once, over how many protection
-/// spaces of the embedded server, with which algorithm and nonce lifetime.
+/// The demo and bench workload: how many GETs, how many at once, Digest over how many protection
+/// spaces of the embedded server with which algorithm and nonce lifetime, or Bearer with which
+/// token lifetime.
 /// </summary>
 internal sealed record WorkloadSettings
 {
@@ -32,23 +34,53 @@ internal sealed record WorkloadSettings
     /// <summary>Short, so that stale nonces happen even in a run of a second or two. The default value is 500 ms.</summary>
     public TimeSpan NonceLifetime { get; init; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>Digest (the default value) or Bearer.</summary>
+    public WorkloadScheme Scheme { get; init; } = WorkloadScheme.Digest;
+
+    /// <summary>
+    /// How long the server's Bearer tokens are good for. Short, so that refreshes ahead of expiry
+    /// happen even in a run of a second or two (the client refreshes at half the lifetime of a
+    /// token this short). The default value is 1 second, the shortest <c>expires_in</c> can say.
+    /// </summary>
+    public TimeSpan TokenLifetime { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Where <c>--json</c> writes the figures; null for none.</summary>
     public string? JsonPath { get; init; }
 
-    /// <summary>The i-th request's path: spread round-robin over the spaces.</summary>
-    public Uri Url(Uri baseAddress, int index) =>
-        new(baseAddress, string.Create(CultureInfo.InvariantCulture, $"/space/{index % Spaces}/item/{index}"));
+    /// <summary>The i-th request's path: spread round-robin over the spaces (Digest), or on the Bearer path.</summary>
+    public Uri Url(Uri baseAddress, int index) => Scheme == WorkloadScheme.Bearer
+        ? new(baseAddress, string.Create(CultureInfo.InvariantCulture, $"/bearer/item/{index}"))
+        : new(baseAddress, string.Create(CultureInfo.InvariantCulture, $"/space/{index % Spaces}/item/{index}"));
 
     /// <summary>The same request on the open path (bench's "none" client).</summary>
     public static Uri OpenUrl(Uri baseAddress, int index) =>
         new(baseAddress, string.Create(CultureInfo.InvariantCulture, $"/open/item/{index}"));
 
     /// <summary>One line for the banner: the workload and the server.</summary>
-    public string Describe(Uri server) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"{Requests} requests, {Concurrency} concurrent, {Spaces} protection spaces, {string.Join(", ", Algorithms.Select(DigestAlgorithms.ToToken))} qop=auth, nonce lifetime {DurationParser.Format(NonceLifetime)}, server {server}");
+    public string Describe(Uri server) => Scheme == WorkloadScheme.Bearer
+        ? string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Requests} requests, {Concurrency} concurrent, Bearer realm api on /bearer/ (one protection space), tokens from the client credentials grant at /oauth/token good for {DurationParser.Format(TokenLifetime)}, server {server}")
+        : string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Requests} requests, {Concurrency} concurrent, {Spaces} protection spaces, {string.Join(", ", Algorithms.Select(DigestAlgorithms.ToToken))} qop=auth, nonce lifetime {DurationParser.Format(NonceLifetime)}, server {server}");
 
-    /// <summary>Starts the embedded server for this workload on 127.0.0.1, a free port, one user with a random password.</summary>
+    /// <summary>
+    /// The Bearer scheme for a client of this workload's server: tokens from its endpoint with
+    /// the credential of <see cref="UserName"/> as client id and secret. Plain http is allowed: the
+    /// server is on 127.0.0.1. Token requests bypass any system proxy, as the workload does.
+    /// </summary>
+    public static BearerScheme CreateBearerScheme(DigestServer server) => new(new BearerSchemeOptions
+    {
+        TokenEndpoint = server.TokenEndpoint,
+        AllowHttp = true,
+        TokenClientFactory = () => new HttpMessageInvoker(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false }, disposeHandler: true),
+    });
+
+    /// <summary>
+    /// Starts the embedded server for this workload on 127.0.0.1, a free port, one user and one
+    /// OAuth client, both <see cref="UserName"/> with the same random password.
+    /// </summary>
     public Task<DigestServer> StartServerAsync(string password, CancellationToken cancellationToken) =>
         DigestServer.StartAsync(
             new DigestServerOptions
@@ -59,6 +91,8 @@ internal sealed record WorkloadSettings
                 NonceLifetime = NonceLifetime,
                 Realms = Spaces,
                 Users = new Dictionary<string, string>(StringComparer.Ordinal) { [UserName] = password },
+                Clients = new Dictionary<string, string>(StringComparer.Ordinal) { [UserName] = password },
+                TokenLifetime = TokenLifetime,
             },
             loggerFactory: null,
             cancellationToken);

@@ -17,16 +17,20 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace AuthActors.Host.Server;
 
 /// <summary>
-/// An HTTP/1.1 server on 127.0.0.1 that asks for Digest (RFC 7616, RFC 2617, RFC 2069) and
-/// Basic (RFC 7617) auth, verifying with the protocol core's own code. It serves the host's
+/// An HTTP/1.1 server on 127.0.0.1 that asks for Digest (RFC 7616, RFC 2617, RFC 2069), Basic
+/// (RFC 7617) and Bearer (RFC 6750) auth, verifying with the protocol core's own code, and issues
+/// Bearer tokens with the OAuth 2.0 client credentials grant (RFC 6749 §4.4). It serves the host's
 /// <c>serve</c>, <c>demo</c> and <c>bench</c> commands, in-process tests, and curl.
 /// </summary>
 /// <remarks>
 /// Paths: <see cref="DigestServerOptions.OpenPath"/> needs no auth;
-/// <see cref="DigestServerOptions.BasicPath"/> needs Basic; <c>/space/N/...</c> needs Digest in
+/// <see cref="DigestServerOptions.BasicPath"/> needs Basic; <see cref="DigestServerOptions.TokenPath"/>
+/// is the token endpoint; <see cref="DigestServerOptions.BearerPath"/> needs a Bearer token from it
+/// in realm <see cref="DigestServerOptions.BearerRealm"/>; <c>/space/N/...</c> needs Digest in
 /// realm <c>space-N@{RealmName}</c>; anything else Digest in realm <c>{RealmName}</c>. In proxy
 /// mode an absolute-form request needs Digest through <c>Proxy-Authorization</c> in realm
-/// <c>proxy@{RealmName}</c> (Basic on the Basic path). Each success is a 200 with a small body.
+/// <c>proxy@{RealmName}</c> (Basic on the Basic path; the token endpoint and Bearer paths are
+/// served to origin-form requests only). Each success is a 200 with a small body.
 /// </remarks>
 public sealed partial class DigestServer : IAsyncDisposable
 {
@@ -45,6 +49,15 @@ public sealed partial class DigestServer : IAsyncDisposable
     private readonly string?[] _emptyBodyHashes = new string?[3];
     private readonly string _openPathExact;
     private readonly string _basicPathExact;
+    private readonly string _bearerPathExact;
+    private readonly string _tokenPathExact;
+    private readonly TokenIssuer _tokens;
+    private readonly long _tokenLifetimeSeconds;
+    private readonly Dictionary<string, byte[]> _clientSecrets;
+    private readonly string _tokenClientChallenge;
+    private readonly string _bearerChallenge;
+    private readonly string _bearerInvalidToken;
+    private readonly string _bearerInvalidRequest;
     private WebApplication? _app;
     private int _stopped;
 
@@ -80,10 +93,29 @@ public sealed partial class DigestServer : IAsyncDisposable
         _body = CreateBody(options.ResponseBytes);
         _openPathExact = options.OpenPath.TrimEnd('/');
         _basicPathExact = options.BasicPath.TrimEnd('/');
+
+        // The client credentials grant and the Bearer paths (RFC 6749 §4.4, RFC 6750 §3).
+        _tokens = new TokenIssuer(options.TokenLifetime, options.TimeProvider);
+        _tokenLifetimeSeconds = (long)Math.Floor(options.TokenLifetime.TotalSeconds);
+        _clientSecrets = new Dictionary<string, byte[]>(options.Clients.Count, StringComparer.Ordinal);
+        foreach ((string clientId, string secret) in options.Clients)
+        {
+            _clientSecrets[clientId] = Encoding.UTF8.GetBytes(secret);
+        }
+
+        _tokenClientChallenge = "Basic realm=" + HeaderText.Quote("oauth@" + options.RealmName) + ", charset=\"UTF-8\"";
+        _bearerChallenge = "Bearer realm=" + HeaderText.Quote(options.BearerRealm);
+        _bearerInvalidToken = _bearerChallenge + ", error=\"invalid_token\"";
+        _bearerInvalidRequest = _bearerChallenge + ", error=\"invalid_request\"";
+        _bearerPathExact = options.BearerPath.TrimEnd('/');
+        _tokenPathExact = options.TokenPath.TrimEnd('/');
     }
 
     /// <summary>Where the server listens: <c>http://127.0.0.1:PORT/</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The token endpoint's URI: <see cref="BaseAddress"/> with <see cref="DigestServerOptions.TokenPath"/>.</summary>
+    public Uri TokenEndpoint => new(BaseAddress, _options.TokenPath);
 
     /// <summary>Live counters; see <see cref="DigestServerStats"/>.</summary>
     public DigestServerStats Stats { get; }
@@ -134,6 +166,12 @@ public sealed partial class DigestServer : IAsyncDisposable
 
     /// <summary>Makes every nonce issued so far stale at once (a test hook for RFC 7616 §3.3 stale handling).</summary>
     public void ExpireAllNonces() => _nonces.ExpireAll();
+
+    /// <summary>
+    /// Revokes every access token issued so far: the Bearer paths answer them with
+    /// <c>error="invalid_token"</c> (a test hook for the client's refresh and retry, RFC 6750 §3.1).
+    /// </summary>
+    public void RevokeAllTokens() => _tokens.RevokeAll();
 
     /// <summary>Stops accepting requests and lets those in flight finish (up to five seconds). Safe to call twice.</summary>
     public async Task StopAsync()
@@ -194,9 +232,23 @@ public sealed partial class DigestServer : IAsyncDisposable
             }
         }
 
-        if (!IsPathPrefix(options.BasicPath) || !IsPathPrefix(options.OpenPath))
+        if (!IsPathPrefix(options.BasicPath) || !IsPathPrefix(options.OpenPath)
+            || !IsPathPrefix(options.BearerPath) || !IsPathPrefix(options.TokenPath))
         {
-            throw new ArgumentException("BasicPath and OpenPath must start with '/' and name more than the root.", nameof(options));
+            throw new ArgumentException("BasicPath, OpenPath, BearerPath and TokenPath must start with '/' and name more than the root.", nameof(options));
+        }
+
+        // expires_in is whole seconds (RFC 6749 §5.1): a lifetime under one would be announced as 0.
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.TokenLifetime, TimeSpan.FromSeconds(1), nameof(options.TokenLifetime));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.TokenLifetime, TimeSpan.FromDays(365), nameof(options.TokenLifetime));
+        ArgumentNullException.ThrowIfNull(options.Clients, nameof(options.Clients));
+        ArgumentException.ThrowIfNullOrEmpty(options.BearerRealm, nameof(options.BearerRealm));
+        foreach ((string clientId, string secret) in options.Clients)
+        {
+            if (string.IsNullOrEmpty(clientId) || string.IsNullOrEmpty(secret))
+            {
+                throw new ArgumentException("Client ids and secrets must be non-empty.", nameof(options));
+            }
         }
 
         if ((options.Qop & ~(DigestQop.Auth | DigestQop.AuthInt)) != 0)
@@ -279,6 +331,19 @@ public sealed partial class DigestServer : IAsyncDisposable
         if (IsUnder(path, _options.BasicPath, _basicPathExact))
         {
             return HandleBasicAsync(context, proxy);
+        }
+
+        if (!proxy)
+        {
+            if (path.AsSpan().TrimEnd('/').SequenceEqual(_tokenPathExact))
+            {
+                return HandleTokenAsync(context);
+            }
+
+            if (IsUnder(path, _options.BearerPath, _bearerPathExact))
+            {
+                return HandleBearerAsync(context);
+            }
         }
 
         DigestRealm realm = proxy ? _proxyRealm : SelectRealm(path);

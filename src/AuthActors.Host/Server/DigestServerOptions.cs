@@ -8,6 +8,10 @@ namespace AuthActors.Host.Server;
 /// minutes with replay detection.
 /// </summary>
 /// <remarks>
+/// Besides Digest and Basic, the server is an OAuth 2.0 authorization server and resource server
+/// for Bearer tokens: <see cref="TokenPath"/> runs the client credentials grant (RFC 6749 §4.4) for
+/// the <see cref="Clients"/>, and <see cref="BearerPath"/> needs a token it issued (RFC 6750) in
+/// realm <see cref="BearerRealm"/>; tokens are good for <see cref="TokenLifetime"/>.
 /// Realms are laid out on paths: <c>/space/N/...</c> (N below <see cref="Realms"/>) is protected by
 /// realm <c>space-N@{RealmName}</c>; every other path except <see cref="BasicPath"/> and
 /// <see cref="OpenPath"/> by realm <see cref="RealmName"/>. <see cref="BasicPath"/> uses Basic
@@ -88,10 +92,36 @@ public sealed record DigestServerOptions
     /// <summary>The path prefix served without auth. The default value is <c>/open/</c>.</summary>
     public string OpenPath { get; init; } = "/open/";
 
+    /// <summary>The path prefix protected by Bearer tokens (RFC 6750). The default value is <c>/bearer/</c>.</summary>
+    public string BearerPath { get; init; } = "/bearer/";
+
+    /// <summary>The realm of the Bearer challenge (RFC 6750 §3). The default value is <c>api</c>.</summary>
+    public string BearerRealm { get; init; } = "api";
+
+    /// <summary>
+    /// The path of the token endpoint (RFC 6749 §3.2): a POST of <c>grant_type=client_credentials</c>
+    /// with the client authenticated by HTTP Basic (§2.3.1). The default value is <c>/oauth/token</c>.
+    /// </summary>
+    public string TokenPath { get; init; } = "/oauth/token";
+
+    /// <summary>
+    /// OAuth clients by client id, with their secrets, for the token endpoint. The default value is
+    /// one client <c>client</c> with secret <c>secret</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Clients { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal) { ["client"] = "secret" };
+
+    /// <summary>
+    /// How long an access token is good for after it was issued; the token response's
+    /// <c>expires_in</c> is this in whole seconds (RFC 6749 §5.1), so it must be at least one
+    /// second. After it the Bearer paths answer 401 <c>error="invalid_token"</c> (RFC 6750 §3.1).
+    /// The default value is 30 seconds.
+    /// </summary>
+    public TimeSpan TokenLifetime { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The size in bytes of each 200 body. The default value is 16.</summary>
     public int ResponseBytes { get; init; } = 16;
 
-    /// <summary>The clock nonce ages are read from. The default value is <see cref="TimeProvider.System"/>.</summary>
+    /// <summary>The clock nonce and token ages are read from. The default value is <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>

@@ -11,4 +11,8 @@ public sealed record DigestServerStatsSnapshot(
     long BadCredentials,
     long BasicOk,
     long OpenRequests,
-    long NoncesIssued);
+    long NoncesIssued,
+    long TokenRequests,
+    long TokensIssued,
+    long BearerOk,
+    long InvalidTokens);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AuthActors.Host.Commands;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AuthActors.Tests.Host;
@@ -13,9 +14,9 @@ internal sealed partial class ServeRun : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task<int> _run;
 
-    private ServeRun(string[] args)
+    private ServeRun(string[] args, ILoggerFactory loggerFactory)
     {
-        var console = new HostConsole { Out = Output, Error = Error, CreateLoggerFactory = _ => NullLoggerFactory.Instance };
+        var console = new HostConsole { Out = Output, Error = Error, CreateLoggerFactory = _ => loggerFactory };
         _run = Task.Run(() => HostCommandLine.InvokeAsync(args, console, handleTermination: false, ct: _stop.Token));
     }
 
@@ -25,9 +26,12 @@ internal sealed partial class ServeRun : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public static async Task<ServeRun> StartAsync(params string[] args)
+    public static Task<ServeRun> StartAsync(params string[] args) => StartAsync(NullLoggerFactory.Instance, args);
+
+    /// <summary>The same, with the server's request log going to <paramref name="loggerFactory"/>.</summary>
+    public static async Task<ServeRun> StartAsync(ILoggerFactory loggerFactory, params string[] args)
     {
-        var run = new ServeRun(["serve", "--port", "0", .. args]);
+        var run = new ServeRun(["serve", "--port", "0", .. args], loggerFactory);
         Task<Match> banner = run.Output.WaitForLineAsync(ListeningLine());
         Task first = await Task.WhenAny(banner, run._run).WaitAsync(DigestTestClient.Timeout);
         if (first != banner)
