@@ -14,12 +14,13 @@ internal sealed class RawDigestClient(Uri url, string userName, string password)
     private DigestChallenge? _challenge;
     private readonly string _cnonce = DigestCalculator.CreateCnonce();
 
-    /// <summary>Asks for a challenge (a GET without credentials).</summary>
-    public async Task ChallengeAsync()
+    /// <summary>Asks for a challenge (a GET without credentials) and keeps the first Digest one,
+    /// or the first with <paramref name="algorithm"/>.</summary>
+    public async Task ChallengeAsync(DigestAlgorithm? algorithm = null)
     {
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false });
         using HttpResponseMessage response = await http.GetAsync(url);
-        _challenge = Parse(response) ?? throw new InvalidOperationException($"no Digest challenge from {url}: {(int)response.StatusCode}");
+        _challenge = Parse(response, algorithm) ?? throw new InvalidOperationException($"no Digest challenge from {url}: {(int)response.StatusCode}");
     }
 
     /// <summary>Sends a GET with nc = <paramref name="nc"/> on the challenge's nonce, each on a new
@@ -50,7 +51,7 @@ internal sealed class RawDigestClient(Uri url, string userName, string password)
         return (response.StatusCode, next);
     }
 
-    private static DigestChallenge? Parse(HttpResponseMessage response)
+    private static DigestChallenge? Parse(HttpResponseMessage response, DigestAlgorithm? algorithm)
     {
         if (!response.Headers.NonValidated.TryGetValues("WWW-Authenticate", out HeaderStringValues values))
         {
@@ -59,7 +60,8 @@ internal sealed class RawDigestClient(Uri url, string userName, string password)
 
         foreach (AuthChallenge challenge in ChallengeParser.Parse(values).Challenges)
         {
-            if (challenge.IsScheme("Digest") && DigestChallenge.TryCreate(challenge, out DigestChallenge? digest, out _))
+            if (challenge.IsScheme("Digest") && DigestChallenge.TryCreate(challenge, out DigestChallenge? digest, out _)
+                && (algorithm is null || digest.Algorithm == algorithm))
             {
                 return digest;
             }
