@@ -9,8 +9,13 @@ namespace AuthActors.Interop.Infrastructure;
 /// behaviour exactly (which nc it accepts, what it answers): one challenge, then requests with
 /// the nc the test chooses. Not how AuthActors sends; that is what the other tests are for.
 /// </summary>
-internal sealed class RawDigestClient(Uri url, string userName, string password)
+/// <remarks>With <paramref name="proxy"/>, the request goes through that proxy and the challenge and
+/// credentials are the proxy's (407, Proxy-Authenticate, Proxy-Authorization; digest-uri in absolute form).</remarks>
+internal sealed class RawDigestClient(Uri url, string userName, string password, Uri? proxy = null)
 {
+    private readonly string _challengeHeader = proxy is null ? "WWW-Authenticate" : "Proxy-Authenticate";
+    private readonly string _credentialsHeader = proxy is null ? "Authorization" : "Proxy-Authorization";
+
     private DigestChallenge? _challenge;
     private readonly string _cnonce = DigestCalculator.CreateCnonce();
 
@@ -18,9 +23,9 @@ internal sealed class RawDigestClient(Uri url, string userName, string password)
     /// or the first with <paramref name="algorithm"/>.</summary>
     public async Task ChallengeAsync(DigestAlgorithm? algorithm = null)
     {
-        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false });
+        using HttpClient http = CreateHttp();
         using HttpResponseMessage response = await http.GetAsync(url);
-        _challenge = Parse(response, algorithm) ?? throw new InvalidOperationException($"no Digest challenge from {url}: {(int)response.StatusCode}");
+        _challenge = Parse(response, _challengeHeader, algorithm) ?? throw new InvalidOperationException($"no Digest challenge from {url}: {(int)response.StatusCode}");
     }
 
     /// <summary>Sends a GET with nc = <paramref name="nc"/> on the challenge's nonce, each on a new
@@ -37,23 +42,29 @@ internal sealed class RawDigestClient(Uri url, string userName, string password)
             Nonce = challenge.Nonce,
             Ha1 = DigestCalculator.ComputeHa1(challenge.Algorithm, userName, challenge.Realm, password),
             Method = "GET",
-            DigestUri = url.PathAndQuery,
+            DigestUri = proxy is null ? url.PathAndQuery : url.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped),
             Qop = challenge.PreferredQop(),
             Nc = nc,
             Cnonce = _cnonce,
             Opaque = challenge.Opaque,
         };
-        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false });
+        using HttpClient http = CreateHttp();
         using var message = new HttpRequestMessage(HttpMethod.Get, url);
-        message.Headers.TryAddWithoutValidation("Authorization", DigestAuthorizationWriter.Write(request));
+        message.Headers.TryAddWithoutValidation(_credentialsHeader, DigestAuthorizationWriter.Write(request));
         using HttpResponseMessage response = await http.SendAsync(message);
-        string? next = response.Headers.NonValidated.TryGetValues("WWW-Authenticate", out HeaderStringValues values) ? values.ToString() : null;
+        string? next = response.Headers.NonValidated.TryGetValues(_challengeHeader, out HeaderStringValues values) ? values.ToString() : null;
         return (response.StatusCode, next);
     }
 
-    private static DigestChallenge? Parse(HttpResponseMessage response, DigestAlgorithm? algorithm)
+    private HttpClient CreateHttp() => new(new SocketsHttpHandler
     {
-        if (!response.Headers.NonValidated.TryGetValues("WWW-Authenticate", out HeaderStringValues values))
+        UseProxy = proxy is not null,
+        Proxy = proxy is null ? null : new WebProxy(proxy),
+    });
+
+    private static DigestChallenge? Parse(HttpResponseMessage response, string header, DigestAlgorithm? algorithm)
+    {
+        if (!response.Headers.NonValidated.TryGetValues(header, out HeaderStringValues values))
         {
             return null;
         }

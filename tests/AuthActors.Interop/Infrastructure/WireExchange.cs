@@ -15,4 +15,5 @@ internal sealed record WireExchange(
     string? UserName,
     bool ProxyCredentials,
     bool StaleChallenge,
+    bool NextNonce,
     string? Error);

@@ -19,6 +19,9 @@ internal sealed partial class WireRecorder(HttpMessageHandler inner) : Delegatin
 
     public int StaleChallenges => _exchanges.Count(e => e.StaleChallenge);
 
+    /// <summary>Responses that handed out a nextnonce (Authentication-Info or Proxy-Authentication-Info).</summary>
+    public int NextNonces => _exchanges.Count(e => e.NextNonce);
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         string? origin = Header(request, "Authorization");
@@ -27,18 +30,19 @@ internal sealed partial class WireRecorder(HttpMessageHandler inner) : Delegatin
         try
         {
             HttpResponseMessage response = await base.SendAsync(request, cancellationToken);
-            bool stale = IsStaleChallenge(response, "WWW-Authenticate") || IsStaleChallenge(response, "Proxy-Authenticate");
-            Record(request, (int)response.StatusCode, credentials, proxy is not null, stale, null);
+            bool stale = HasMatch(response, "WWW-Authenticate", StalePattern()) || HasMatch(response, "Proxy-Authenticate", StalePattern());
+            bool next = HasMatch(response, "Authentication-Info", NextNoncePattern()) || HasMatch(response, "Proxy-Authentication-Info", NextNoncePattern());
+            Record(request, (int)response.StatusCode, credentials, proxy is not null, stale, next, null);
             return response;
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
         {
-            Record(request, null, credentials, proxy is not null, false, e.GetType().Name);
+            Record(request, null, credentials, proxy is not null, false, false, e.GetType().Name);
             throw;
         }
     }
 
-    private void Record(HttpRequestMessage request, int? status, string? credentials, bool proxy, bool stale, string? error) =>
+    private void Record(HttpRequestMessage request, int? status, string? credentials, bool proxy, bool stale, bool next, string? error) =>
         _exchanges.Enqueue(new WireExchange(
             request.Method.Method,
             request.RequestUri!,
@@ -49,14 +53,15 @@ internal sealed partial class WireRecorder(HttpMessageHandler inner) : Delegatin
             Match(UserPattern(), credentials),
             proxy,
             stale,
+            next,
             error));
 
     private static string? Header(HttpRequestMessage request, string name) =>
         request.Headers.NonValidated.TryGetValues(name, out HeaderStringValues values) ? values.ToString() : null;
 
-    private static bool IsStaleChallenge(HttpResponseMessage response, string name) =>
+    private static bool HasMatch(HttpResponseMessage response, string name, Regex pattern) =>
         response.Headers.NonValidated.TryGetValues(name, out HeaderStringValues values)
-        && values.Any(v => StalePattern().IsMatch(v));
+        && values.Any(pattern.IsMatch);
 
     private static string? Match(Regex pattern, string? value)
     {
@@ -80,4 +85,7 @@ internal sealed partial class WireRecorder(HttpMessageHandler inner) : Delegatin
 
     [GeneratedRegex(@"(?:^|[\s,])stale=""?true", RegexOptions.IgnoreCase)]
     private static partial Regex StalePattern();
+
+    [GeneratedRegex(@"(?:^|[\s,])nextnonce=", RegexOptions.IgnoreCase)]
+    private static partial Regex NextNoncePattern();
 }
