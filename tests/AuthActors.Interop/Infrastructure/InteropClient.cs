@@ -56,7 +56,7 @@ internal sealed class InteropClient : IAsyncDisposable
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(5),
         };
         options.ConfigurePrimary?.Invoke(primary);
-        var wire = new WireRecorder(primary);
+        var wire = new WireRecorder(primary, options.RecordExchanges);
         var handler = new AuthActorsHandler(runtime, new AuthActorsHandlerOptions
         {
             Proxy = options.Proxy,

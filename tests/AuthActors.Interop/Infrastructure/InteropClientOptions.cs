@@ -28,6 +28,9 @@ internal sealed record InteropClientOptions
     /// <summary>Let AuthActors follow redirects. The default value is true (the library's default).</summary>
     public bool FollowRedirects { get; init; } = true;
 
+    /// <summary>Keep every wire exchange for inspection (false: only count them). The default value is true.</summary>
+    public bool RecordExchanges { get; init; } = true;
+
     /// <summary>Last changes to the primary handler (a connect callback, pool limits).</summary>
     public Action<SocketsHttpHandler>? ConfigurePrimary { get; init; }
 }

@@ -5,15 +5,19 @@ using System.Text.RegularExpressions;
 
 namespace AuthActors.Interop.Infrastructure;
 
-/// <summary>Sits below the AuthActors handler and records every exchange that reached the wire.</summary>
-internal sealed partial class WireRecorder(HttpMessageHandler inner) : DelegatingHandler(inner)
+/// <summary>
+/// Sits below the AuthActors handler and records every exchange that reached the wire; with
+/// <c>keep: false</c> it only counts them (a crawl over many origins must not measure its own log).
+/// </summary>
+internal sealed partial class WireRecorder(HttpMessageHandler inner, bool keep = true) : DelegatingHandler(inner)
 {
     private readonly ConcurrentQueue<WireExchange> _exchanges = new();
+    private int _answered;
 
     public IReadOnlyList<WireExchange> Exchanges => [.. _exchanges];
 
     /// <summary>Exchanges that got a response (each is one line in the server's access log).</summary>
-    public int Answered => _exchanges.Count(e => e.Status is not null);
+    public int Answered => Volatile.Read(ref _answered);
 
     public int Count(HttpStatusCode status) => _exchanges.Count(e => e.Status == (int)status);
 
@@ -42,7 +46,18 @@ internal sealed partial class WireRecorder(HttpMessageHandler inner) : Delegatin
         }
     }
 
-    private void Record(HttpRequestMessage request, int? status, string? credentials, bool proxy, bool stale, bool next, string? error) =>
+    private void Record(HttpRequestMessage request, int? status, string? credentials, bool proxy, bool stale, bool next, string? error)
+    {
+        if (status is not null)
+        {
+            Interlocked.Increment(ref _answered);
+        }
+
+        if (!keep)
+        {
+            return;
+        }
+
         _exchanges.Enqueue(new WireExchange(
             request.Method.Method,
             request.RequestUri!,
@@ -55,6 +70,7 @@ internal sealed partial class WireRecorder(HttpMessageHandler inner) : Delegatin
             stale,
             next,
             error));
+    }
 
     private static string? Header(HttpRequestMessage request, string name) =>
         request.Headers.NonValidated.TryGetValues(name, out HeaderStringValues values) ? values.ToString() : null;
