@@ -4,13 +4,16 @@ namespace AuthActors.Interop.Infrastructure;
 /// A server's access log, read as lines. A server writes a line after it answered, so a test
 /// that has its responses waits (bounded) until the log holds as many lines as the wire saw.
 /// </summary>
-internal sealed class AccessLog(string path)
+/// <param name="path">The log file.</param>
+/// <param name="isRequest">Which lines stand for a request; others (Squid logs a connection the
+/// client closed without sending anything, long after the test that opened it) are not counted.</param>
+internal sealed class AccessLog(string path, Func<string, bool>? isRequest = null)
 {
     public string Path { get; } = path;
 
-    /// <summary>All non-empty lines written so far (none when the file does not exist yet).</summary>
+    /// <summary>The request lines written so far (none when the file does not exist yet).</summary>
     public IReadOnlyList<string> ReadLines() =>
-        FileProbe.ReadShared(Path).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        [.. FileProbe.ReadShared(Path).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(isRequest ?? (_ => true))];
 
     /// <summary>A mark: the number of lines now. Lines after it belong to what follows.</summary>
     public int Mark() => ReadLines().Count;
