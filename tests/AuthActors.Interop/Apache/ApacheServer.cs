@@ -104,7 +104,7 @@ internal sealed class ApacheServer : IAsyncDisposable
     public async Task RestartAsync(bool graceful)
     {
         int generations = CountResumed(ReadErrorLog());
-        await _process.SignalAsync(graceful ? "USR1" : "HUP");
+        _process.Signal(graceful ? Posix.SigUsr1 : Posix.SigHup);
         // The parent logs "resuming normal operations" once the new generation is configured.
         string? done = await FileProbe.WaitAsync(ErrorLogPath, () => Task.FromResult(CountResumed(ReadErrorLog()) > generations ? "" : null), ServerProcess.ReadyTimeout);
         if (done is null)

@@ -115,20 +115,12 @@ internal sealed class ServerProcess : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Sends a signal by name (HUP, USR1, TERM, ...) through kill(1).</summary>
-    public async Task SignalAsync(string signal)
+    /// <summary>Sends a signal (<see cref="Posix.SigHup"/>, <see cref="Posix.SigUsr1"/>, ...) to the server's main process.</summary>
+    public void Signal(int signal)
     {
-        var start = new ProcessStartInfo("kill") { UseShellExecute = false, RedirectStandardError = true };
-        start.ArgumentList.Add("-s");
-        start.ArgumentList.Add(signal);
-        start.ArgumentList.Add(Pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        using Process kill = Process.Start(start) ?? throw new InvalidOperationException("kill(1) did not start");
-        string error = await kill.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(s_stopTimeout);
-        await kill.WaitForExitAsync(timeout.Token);
-        if (kill.ExitCode != 0)
+        if (!Posix.TrySignal(Pid, signal))
         {
-            throw new InvalidOperationException($"kill -s {signal} {Pid} failed: {error}");
+            throw new InvalidOperationException($"kill({Pid}, {signal}) failed with errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}");
         }
     }
 
@@ -142,13 +134,13 @@ internal sealed class ServerProcess : IAsyncDisposable
         {
             try
             {
-                await SignalAsync("TERM");
+                Signal(Posix.SigTerm);
                 using var timeout = new CancellationTokenSource(s_stopTimeout);
                 await _process.WaitForExitAsync(timeout.Token);
             }
             catch (Exception e) when (e is OperationCanceledException or InvalidOperationException)
             {
-                // Did not stop in time, or kill(1) failed: the tree goes down hard below.
+                // Did not stop in time, or exited just before the signal: the tree goes down hard below.
             }
         }
 

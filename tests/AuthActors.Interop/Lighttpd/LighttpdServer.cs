@@ -78,7 +78,11 @@ internal sealed class LighttpdServer : IAsyncDisposable
     }
 
     /// <summary>Makes lighttpd write out its buffered access log (SIGHUP cycles the logs).</summary>
-    public Task FlushAccessLogAsync() => _process.SignalAsync("HUP");
+    public Task FlushAccessLogAsync()
+    {
+        _process.Signal(Posix.SigHup);
+        return Task.CompletedTask;
+    }
 
     public async ValueTask DisposeAsync()
     {
