@@ -44,27 +44,3 @@ public abstract class SquidFixture : IAsyncLifetime
         return (_squid!, _origin!);
     }
 }
-
-/// <summary>Digest with nonces that go stale after 20 uses or 2 s; nc must grow (the default check).</summary>
-public sealed class SquidDigestFixture : SquidFixture
-{
-    internal override SquidOptions Options { get; } = new() { NonceMaxCount = 20, NonceMaxDurationSeconds = 2 };
-}
-
-/// <summary>Digest with nonce_strictness on: nc must grow by exactly one.</summary>
-public sealed class SquidStrictFixture : SquidFixture
-{
-    internal override SquidOptions Options { get; } = new() { NonceMaxCount = 20, NonceMaxDurationSeconds = 2, NonceStrictness = true };
-}
-
-/// <summary>Digest with check_nonce_count off: nc is ignored.</summary>
-public sealed class SquidNoNcCheckFixture : SquidFixture
-{
-    internal override SquidOptions Options { get; } = new() { NonceMaxCount = 20, NonceMaxDurationSeconds = 2, CheckNonceCount = false };
-}
-
-/// <summary>Basic proxy authentication.</summary>
-public sealed class SquidBasicFixture : SquidFixture
-{
-    internal override SquidOptions Options { get; } = new() { Scheme = "basic" };
-}
