@@ -155,8 +155,10 @@ public sealed partial class DigestServer
             return "wrong-realm";
         }
 
-        // The opaque must come back unchanged (RFC 7616 §3.4).
-        if (!string.Equals(credentials.Opaque, realm.Opaque, StringComparison.Ordinal))
+        // The opaque must come back unchanged (RFC 7616 §3.4), for nonces this server issued.
+        // A nonce it does not know (from before a restart, with that run's opaque) is judged
+        // later: right credentials on it are answered stale=true, not refused.
+        if (!string.Equals(credentials.Opaque, realm.Opaque, StringComparison.Ordinal) && _nonces.TryGet(credentials.Nonce, out _))
         {
             return "wrong-opaque";
         }

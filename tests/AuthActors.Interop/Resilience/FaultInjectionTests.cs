@@ -39,11 +39,12 @@ public sealed class FaultInjectionTests(ITestOutputHelper output)
         Assert.Equal(0, faultyLoad.Succeeded);
         Assert.All(faultyLoad.Failures, f => Assert.StartsWith(expectedFailure, f, StringComparison.Ordinal));
         Assert.Equal(0, faultyLoad.Unaccounted);
-        // Bounded: the first challenge and one retry at most for each request (three with a stale retry).
-        Assert.InRange(faultyExchanges, 1, 3 * faultyLoad.Requests);
+        // Bounded: one retry of each kind at most (a challenge, a refused nonce, a stale nonce), so
+        // no request goes on the wire more than four times however the server misbehaves.
+        Assert.InRange(faultyExchanges, 1, 4 * faultyLoad.Requests);
     }
 
-    [Fact(Skip = "library bug: a WWW-Authenticate that does not parse is reported as 'the response carried no challenge'; the parse error is only logged, not put in FailureReasonKey")]
+    [Fact]
     public async Task MalformedChallenge_FailureReasonCarriesTheParseError()
     {
         await using FaultyOrigin faulty = await FaultyOrigin.StartAsync(FaultyOrigin.MalformedChallenge);

@@ -18,7 +18,7 @@ public sealed class SquidDigestTests(SquidDigestFixture fixture, ITestOutputHelp
     [InlineData(128)]
     public Task Crawl_ExclusiveLeases_EveryRequestReachesTheOriginOnce(int concurrency) => CrawlAsync(concurrency, LeaseMode.Exclusive);
 
-    [SkippableTheory(Skip = SquidBugs.AutoStaysSharedOnStale)]
+    [SkippableTheory]
     [InlineData(16)]
     [InlineData(128)]
     public Task Crawl_AutoLeasesConcurrent_EveryRequestReachesTheOriginOnce(int concurrency) => CrawlAsync(concurrency);

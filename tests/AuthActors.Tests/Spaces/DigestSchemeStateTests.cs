@@ -3,6 +3,7 @@ using AuthActors.Diagnostics;
 using AuthActors.Protocol;
 using AuthActors.Spaces;
 using AuthActors.Spaces.Schemes;
+using AuthActors.Tests.TestKit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -30,6 +31,8 @@ public sealed class DigestSchemeStateTests
     {
         var context = new FakeSpaceContext();
         DigestSchemeState state = NewState(Challenge("n1"), context);
+        IssueMany(state, 200);
+        context.Clock.Advance(TimeSpan.FromSeconds(30)); // an old, much-used nonce: expiry
         var holders = Enumerable.Range(0, 10).Select(_ => Issue(state)).ToList();
 
         var retries = holders.Select((l, i) => state.OnChallenge(new ChallengeContext(Challenge($"fresh{i}", stale: true), l, false))).ToList();
@@ -42,36 +45,32 @@ public sealed class DigestSchemeStateTests
     }
 
     [Fact]
-    public void NoncesStaleAfterFewUses_TwiceInARow_SwitchToExclusive()
+    public void SharedNonceStaleWhileYoung_SwitchesToExclusive_RetryCountsAsRefusedNonce()
     {
         DigestSchemeState state = NewState(Challenge("n1"));
         DigestLease first = Issue(state);
-        ChallengeDecision refreshed = state.OnChallenge(new ChallengeContext(Challenge("n2", stale: true), first, false));
-        Assert.Equal(LeaseMode.Shared, state.Mode);
 
-        ChallengeDecision switched = state.OnChallenge(new ChallengeContext(Challenge("n3", stale: true), (DigestLease)refreshed.Lease!, false));
+        ChallengeDecision switched = state.OnChallenge(new ChallengeContext(Challenge("n2", stale: true), first, false));
 
         Assert.Equal(LeaseMode.Exclusive, state.Mode);
-        Assert.Equal(ChallengeDecisionKind.Retry, switched.Kind);
-        Assert.Equal(("n3", 1u), (((DigestLease)switched.Lease!).Nonce, ((DigestLease)switched.Lease!).Nc));
+        Assert.Equal(RetryReason.NonceRefused, switched.RetryReason);
+        Assert.Equal(("n2", 1u), (((DigestLease)switched.Lease!).Nonce, ((DigestLease)switched.Lease!).Nc));
     }
 
     [Fact]
-    public void NonceStaleAfterManyUses_IsExpiry_StaysShared()
+    public void SharedNonceStaleAfterItsAge_IsExpiry_StaysShared()
     {
-        DigestSchemeState state = NewState(Challenge("n1"));
+        var context = new FakeSpaceContext();
+        DigestSchemeState state = NewState(Challenge("n1"), context);
         for (int round = 0; round < 3; round++)
         {
-            DigestLease last = Issue(state);
-            for (int i = 1; i < 200; i++)
-            {
-                last = Issue(state);
-            }
-
+            DigestLease last = IssueMany(state, 200);
+            context.Clock.Advance(TimeSpan.FromSeconds(30));
             state.OnChallenge(new ChallengeContext(Challenge($"fresh{round}", stale: true), last, false));
         }
 
         Assert.Equal(LeaseMode.Shared, state.Mode);
+        Assert.Equal(3, context.Diagnostics.StaleRefreshes.Total);
     }
 
     [Fact]
@@ -224,6 +223,17 @@ public sealed class DigestSchemeStateTests
         return state;
     }
 
+    private static DigestLease IssueMany(DigestSchemeState state, int count)
+    {
+        DigestLease last = Issue(state);
+        for (int i = 1; i < count; i++)
+        {
+            last = Issue(state);
+        }
+
+        return last;
+    }
+
     private static DigestLease Issue(DigestSchemeState state) =>
         Assert.IsType<DigestLease>(state.Lease(new LeaseContext("/", false)).Lease);
 
@@ -247,7 +257,9 @@ public sealed class DigestSchemeStateTests
 
         public override SpaceSettings Settings { get; } = new() { LeaseMode = mode, MaxNoncePool = maxPool };
 
-        public override TimeProvider TimeProvider => TimeProvider.System;
+        public FakeTimeProvider Clock { get; } = new();
+
+        public override TimeProvider TimeProvider => Clock;
 
         public override ILogger Logger => NullLogger.Instance;
 

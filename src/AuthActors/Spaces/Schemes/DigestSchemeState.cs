@@ -20,6 +20,9 @@ namespace AuthActors.Spaces.Schemes;
 /// </summary>
 internal sealed class DigestSchemeState : AuthSchemeState
 {
+    /// <summary>Younger than this at its stale answer, a shared nonce was used up, not expired.</summary>
+    private static readonly TimeSpan YoungNonceAge = TimeSpan.FromSeconds(2);
+
     private readonly SpaceContext _context;
     private readonly bool _auto;
     private readonly List<NonceSlot> _pool = [];
@@ -31,7 +34,6 @@ internal sealed class DigestSchemeState : AuthSchemeState
     private int _generation;
     private bool _credentialProven;
     private int _fetching;
-    private int _quickStales;
     private bool? _opaquePerClient;
 
     public DigestSchemeState(DigestChallenge challenge, SpaceContext context)
@@ -183,7 +185,7 @@ internal sealed class DigestSchemeState : AuthSchemeState
             }
             else
             {
-                slot.Adopt(next, slot.Opaque, DigestCalculator.CreateCnonce());
+                Adopt(slot, next, slot.Opaque);
             }
         }
 
@@ -200,7 +202,7 @@ internal sealed class DigestSchemeState : AuthSchemeState
         {
             if (_shared.Nc == uint.MaxValue)
             {
-                _shared.Adopt(challenge.Nonce, challenge.Opaque, DigestCalculator.CreateCnonce());
+                Adopt(_shared, challenge.Nonce, challenge.Opaque);
             }
 
             return ChallengeDecision.Retry(Issue(_shared, hasBody), RetryReason.Challenge);
@@ -224,7 +226,7 @@ internal sealed class DigestSchemeState : AuthSchemeState
         {
             if (_shared.Nc == uint.MaxValue)
             {
-                _shared.Adopt(challenge.Nonce, challenge.Opaque, DigestCalculator.CreateCnonce());
+                Adopt(_shared, challenge.Nonce, challenge.Opaque);
             }
 
             return ChallengeDecision.Retry(Issue(_shared, hasBody), reason);
@@ -265,18 +267,19 @@ internal sealed class DigestSchemeState : AuthSchemeState
             if (_mode == LeaseMode.Shared && current)
             {
                 _context.Diagnostics.StaleRefreshes.Add(1);
-                if (_auto && NoteQuickStale(slot.Nc))
+                if (_auto && DiedYoung(slot))
                 {
-                    // Nonces die after a few uses: a use limit (Squid's nonce_max_count) or a
-                    // server that kills a nonce on an out-of-order nc and calls it stale. A shared
-                    // nonce cannot survive that under concurrency; one nonce per request can.
-                    SwitchToExclusive("nonces go stale after a few uses");
+                    // Nonces die young: a use limit (Squid's nonce_max_count) or a server that
+                    // kills a nonce on an out-of-order nc and calls it stale. A shared nonce cannot
+                    // survive that under concurrency; one nonce per request can. The retry counts
+                    // as a refused nonce, not a stale one: this request may have spent that already.
+                    SwitchToExclusive("shared nonces go stale after a few uses");
                     NonceSlot fresh = NewSlot(challenge);
                     _pool.Add(fresh);
-                    return ChallengeDecision.Retry(Issue(fresh, hasBody), RetryReason.Stale);
+                    return ChallengeDecision.Retry(Issue(fresh, hasBody), RetryReason.NonceRefused);
                 }
 
-                slot.Adopt(challenge.Nonce, challenge.Opaque, DigestCalculator.CreateCnonce());
+                Adopt(slot, challenge.Nonce, challenge.Opaque);
             }
             else if (current)
             {
@@ -325,7 +328,7 @@ internal sealed class DigestSchemeState : AuthSchemeState
                 return ChallengeDecision.Retry(Issue(fresh, hasBody), RetryReason.NonceRefused);
             }
 
-            _shared.Adopt(challenge.Nonce, challenge.Opaque, DigestCalculator.CreateCnonce());
+            Adopt(_shared, challenge.Nonce, challenge.Opaque);
             return ChallengeDecision.Retry(Issue(_shared, hasBody), RetryReason.NonceRefused);
         }
 
@@ -366,7 +369,7 @@ internal sealed class DigestSchemeState : AuthSchemeState
 
         if (Clash(challenge.Nonce, challenge.Opaque, except: slot) is null)
         {
-            slot.Adopt(challenge.Nonce, challenge.Opaque, DigestCalculator.CreateCnonce());
+            Adopt(slot, challenge.Nonce, challenge.Opaque);
             return true;
         }
 
@@ -410,15 +413,12 @@ internal sealed class DigestSchemeState : AuthSchemeState
     }
 
     /// <summary>
-    /// Counts shared nonces that went stale after fewer uses than a pool's worth of requests: an
-    /// expiring nonce serves thousands, one limited by count or killed by nc order serves few.
-    /// Two in a row mean the server needs exclusive leases.
+    /// A shared nonce that went stale within <see cref="YoungNonceAge"/> of its adoption, or after
+    /// fewer uses than two pools' worth of requests, did not expire by age as servers configure it
+    /// (Apache 300 s, Squid 30 min): it was used up or killed.
     /// </summary>
-    private bool NoteQuickStale(uint uses)
-    {
-        _quickStales = uses < 2u * (uint)MaxPool ? _quickStales + 1 : 0;
-        return _quickStales >= 2;
-    }
+    private bool DiedYoung(NonceSlot slot) =>
+        slot.Nc < 2u * (uint)MaxPool || _context.TimeProvider.GetElapsedTime(slot.AdoptedAt) < YoungNonceAge;
 
     private ChallengeDecision Rejected()
     {
@@ -511,7 +511,15 @@ internal sealed class DigestSchemeState : AuthSchemeState
         }
     }
 
-    private static NonceSlot NewSlot(DigestChallenge challenge) => NewSlot(challenge.Nonce, challenge.Opaque);
+    private NonceSlot NewSlot(DigestChallenge challenge) => NewSlot(challenge.Nonce, challenge.Opaque);
 
-    private static NonceSlot NewSlot(string nonce, string? opaque) => new(nonce, opaque, DigestCalculator.CreateCnonce());
+    private NonceSlot NewSlot(string nonce, string? opaque) =>
+        new(nonce, opaque, DigestCalculator.CreateCnonce()) { AdoptedAt = _context.TimeProvider.GetTimestamp() };
+
+    /// <summary>Moves <paramref name="slot"/> to a new nonce (nc restarts, a fresh cnonce) and notes when.</summary>
+    private void Adopt(NonceSlot slot, string nonce, string? opaque)
+    {
+        slot.Adopt(nonce, opaque, DigestCalculator.CreateCnonce());
+        slot.AdoptedAt = _context.TimeProvider.GetTimestamp();
+    }
 }

@@ -32,6 +32,9 @@ internal sealed class NonceSlot
     /// <summary>A response came back for a request on this nonce: the server accepts it.</summary>
     public bool Proven { get; set; }
 
+    /// <summary>When it took its nonce (a <see cref="TimeProvider"/> timestamp).</summary>
+    public long AdoptedAt { get; set; }
+
     /// <summary>Exclusive mode: a request holds this slot now.</summary>
     public bool InUse { get; set; }
 
