@@ -23,7 +23,7 @@ public sealed class ThroughputFixture : IAsyncLifetime
     /// <summary>Whether the measurements run; when not, the servers are never started.</summary>
     public static bool IsEnabled => Environment.GetEnvironmentVariable(EnableVariable) == "1";
 
-    internal static string DisabledReason => $"throughput measurements run only with {EnableVariable}=1 (they take about a minute)";
+    internal static string DisabledReason => $"throughput measurements run only with {EnableVariable}=1 (about 20 s at the default 5,000 requests per run)";
 
     public async Task InitializeAsync()
     {
