@@ -13,8 +13,8 @@ namespace AuthActors.Host.Commands;
 /// other: <c>none</c> (the open path, no auth), <c>authactors</c> (<see cref="AuthActorsHandler"/>)
 /// and <c>builtin</c> (SocketsHttpHandler with a CredentialCache Digest credential and
 /// PreAuthenticate). With <c>--scheme bearer</c> the workload is on the Bearer path and builtin,
-/// which has no Bearer, is left out. Each client first sends a short warm-up (a twentieth of the
-/// requests, at most 1,000) that is not counted.
+/// which has no Bearer, is left out. Each client first sends a warm-up (a quarter of the
+/// requests, at most 5,000) that is not counted.
 /// </summary>
 internal static class BenchCommand
 {
@@ -159,7 +159,9 @@ internal static class BenchCommand
             Func<int, Uri> url = client == None ? i => WorkloadSettings.OpenUrl(server.BaseAddress, i) : i => settings.Url(server.BaseAddress, i);
 
             // Warm-up: JIT, connections and (for authactors) each space's first challenge.
-            int warmUp = Math.Min(1_000, settings.Requests / 20);
+            // Long enough for tiered JIT to settle on both client and server paths (a short one
+            // left "none" measured half-optimised; see docs/benchmarks.md).
+            int warmUp = Math.Min(5_000, settings.Requests / 4);
             if (warmUp > 0)
             {
                 await new HttpLoad(http, warmUp, url, progress: null).RunAsync(settings.Concurrency, timeProvider, ct).ConfigureAwait(false);
