@@ -119,15 +119,15 @@ public sealed class AuthActorsHandler : DelegatingHandler
                 AuthRequest proxyRequest = proxy is null
                     ? default
                     : new AuthRequest(request.Method, uri, uri.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped), request.Content, IsProxy: true);
-                await ApplyAsync(request, Authorization, originHop.Lease, originRequest, cancellationToken).ConfigureAwait(false);
-                if (proxy is not null)
-                {
-                    await ApplyAsync(request, ProxyAuthorization, proxyHop.Lease, proxyRequest, cancellationToken).ConfigureAwait(false);
-                }
-
                 HttpResponseMessage response;
                 try
                 {
+                    await ApplyAsync(request, Authorization, originHop.Lease, originRequest, cancellationToken).ConfigureAwait(false);
+                    if (proxy is not null)
+                    {
+                        await ApplyAsync(request, ProxyAuthorization, proxyHop.Lease, proxyRequest, cancellationToken).ConfigureAwait(false);
+                    }
+
                     response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
                 }
                 catch
