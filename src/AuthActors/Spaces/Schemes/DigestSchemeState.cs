@@ -16,7 +16,10 @@ namespace AuthActors.Spaces.Schemes;
 /// one-time nonces with nextnonce. The pool grows to the concurrency, one 401 per extra nonce.</item>
 /// </list>
 /// In <see cref="LeaseMode.Auto"/> a space starts shared and switches to exclusive when the server
-/// rejects, without stale, a credential it accepted before, or when it sends nextnonce.
+/// rejects, without stale, a credential it accepted before; when it sends nextnonce; or when a
+/// shared nonce goes stale young (used up or killed, as Squid does). A refusal is called a wrong
+/// credential only when nothing on its nonce can still prove otherwise, so it never loops and a
+/// strict server is never mistaken for a wrong password.
 /// </summary>
 internal sealed class DigestSchemeState : AuthSchemeState
 {
