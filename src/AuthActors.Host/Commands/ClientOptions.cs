@@ -1,3 +1,4 @@
+using AuthActors.Spaces.Schemes;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using AuthActors.Credentials;
@@ -238,7 +239,7 @@ internal sealed class ClientOptions
     }
 
     /// <summary>RFC 6750 §2.1: <c>b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="</c>.</summary>
-    private static bool IsB64Token(string token) => Server.HeaderText.IsB64Token(token);
+    private static bool IsB64Token(string token) => BearerScheme.IsValidToken(token);
 
     /// <summary>NAME with PASSWORD, or NAME:PASSWORD (as curl's -u; the name has no colon, RFC 7617 §2).</summary>
     private static bool TryCredential(string? user, string? password, string userOption, string passwordOption, out Credential? credential, out string? error)

@@ -23,7 +23,7 @@ public sealed partial class DigestServer
         }
 
         ReadOnlySpan<char> token = fields[0].AsSpan(BearerScheme.Length).Trim(' ');
-        if (fields.Count > 1 || !HeaderText.IsB64Token(token))
+        if (fields.Count > 1 || !AuthActors.Spaces.Schemes.BearerScheme.IsValidToken(token))
         {
             Stats.AddBadCredentials();
             return BearerChallengeAsync(context, _bearerInvalidRequest, StatusCodes.Status400BadRequest, "bearer-malformed");

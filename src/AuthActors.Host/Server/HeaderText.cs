@@ -30,29 +30,4 @@ internal static class HeaderText
 
         return builder.Append('"').ToString();
     }
-
-    /// <summary>RFC 6750 §2.1: <c>b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="</c>.</summary>
-    public static bool IsB64Token(ReadOnlySpan<char> token)
-    {
-        int end = token.Length;
-        while (end > 0 && token[end - 1] == '=')
-        {
-            end--;
-        }
-
-        if (end == 0)
-        {
-            return false;
-        }
-
-        foreach (char c in token[..end])
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '.' or '_' or '~' or '+' or '/'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 }

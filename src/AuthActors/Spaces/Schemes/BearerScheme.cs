@@ -42,6 +42,13 @@ public sealed class BearerScheme : IAuthScheme
     /// the application wants tokens where a server offers them (and with a token endpoint no
     /// password ever reaches the API). Refused over http unless <see cref="BearerSchemeOptions.AllowHttp"/>.
     /// </summary>
+    /// <summary>
+    /// Whether <paramref name="token"/> may be sent as a Bearer credential: RFC 6750 §2.1's
+    /// <c>b64token</c>, which is RFC 7235's token68 grammar. Anything else (a CR or LF above all)
+    /// cannot go in an Authorization field.
+    /// </summary>
+    public static bool IsValidToken(ReadOnlySpan<char> token) => HttpSyntax.IsToken68(token);
+
     /// <inheritdoc />
     public int Rank(AuthChallenge challenge, ChallengePolicy policy, bool secureTransport, out string? rejection)
     {

@@ -93,7 +93,7 @@ internal sealed class BearerSchemeState : AuthSchemeState
                 Unusable($"the credential of user '{credential.UserName}' from source '{credential.Source ?? "unknown"}' is not a static token "
                     + "(give the token as the password, with an empty user name or 'token', or configure BearerSchemeOptions.TokenEndpoint)");
             }
-            else if (!BearerSyntax.IsB64Token(credential.Password))
+            else if (!BearerScheme.IsValidToken(credential.Password))
             {
                 Unusable($"the static token from source '{credential.Source ?? "unknown"}' is empty or not a b64token (RFC 6750 §2.1)");
             }

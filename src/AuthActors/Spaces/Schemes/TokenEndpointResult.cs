@@ -94,7 +94,7 @@ internal sealed class TokenEndpointResult
                 return Failure($"the token endpoint answered {statusText} without an access_token (RFC 6749 §5.1)");
             }
 
-            if (!BearerSyntax.IsB64Token(token))
+            if (!BearerScheme.IsValidToken(token))
             {
                 // Also what keeps CR/LF and other header-breaking characters out of Authorization.
                 return Failure($"the token endpoint answered {statusText} with an access_token that is not a b64token (RFC 6750 §2.1)");
