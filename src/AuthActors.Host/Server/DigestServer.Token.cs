@@ -84,7 +84,7 @@ public sealed partial class DigestServer
         }
 
         string? scope = form.GetValueOrDefault("scope");
-        if (scope is not null && !IsScope(scope))
+        if (scope is not null && !AuthActors.Spaces.Schemes.BearerScheme.IsValidScope(scope))
         {
             await WriteTokenErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_scope", "scope must be space-delimited scope tokens (RFC 6749 section 3.3)", "invalid-scope").ConfigureAwait(false);
             return;
@@ -178,25 +178,6 @@ public sealed partial class DigestServer
         int semicolon = contentType.IndexOf(';', StringComparison.Ordinal);
         ReadOnlySpan<char> mediaType = (semicolon < 0 ? contentType : contentType[..semicolon]).AsSpan().Trim();
         return mediaType.Equals(FormMediaType, StringComparison.OrdinalIgnoreCase);
-    }
-
-    /// <summary>RFC 6749 §3.3: <c>scope-token *( SP scope-token )</c>, each token <c>%x21 / %x23-5B / %x5D-7E</c>.</summary>
-    private static bool IsScope(string scope)
-    {
-        if (scope.Length == 0 || scope[0] == ' ' || scope[^1] == ' ' || scope.Contains("  ", StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        foreach (char c in scope)
-        {
-            if (c != ' ' && (c < 0x21 || c > 0x7E || c == '"' || c == '\\'))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>The body, or null when it is larger than <see cref="MaxTokenRequestBytes"/>.</summary>

@@ -49,6 +49,27 @@ public sealed class BearerScheme : IAuthScheme
     /// </summary>
     public static bool IsValidToken(ReadOnlySpan<char> token) => HttpSyntax.IsToken68(token);
 
+    /// <summary>RFC 6749 §3.3: <c>scope = scope-token *( SP scope-token )</c>,
+    /// <c>scope-token = 1*( %x21 / %x23-5B / %x5D-7E )</c>.</summary>
+    public static bool IsValidScope(string scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (scope.Length == 0 || scope[0] == ' ' || scope[^1] == ' ' || scope.Contains("  ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (char c in scope)
+        {
+            if (c != ' ' && (c < 0x21 || c > 0x7E || c == '"' || c == '\\'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <inheritdoc />
     public int Rank(AuthChallenge challenge, ChallengePolicy policy, bool secureTransport, out string? rejection)
     {

@@ -99,7 +99,7 @@ public sealed record BearerSchemeOptions
             }
         }
 
-        if (Scope is not null && !IsScope(Scope))
+        if (Scope is not null && !BearerScheme.IsValidScope(Scope))
         {
             throw new ArgumentException("Scope must be space-delimited scope tokens of printable ASCII without '\"' or '\\' (RFC 6749 §3.3).", nameof(Scope));
         }
@@ -125,25 +125,5 @@ public sealed record BearerSchemeOptions
         }
 
         return this;
-    }
-
-    /// <summary>RFC 6749 §3.3: <c>scope = scope-token *( SP scope-token )</c>,
-    /// <c>scope-token = 1*( %x21 / %x23-5B / %x5D-7E )</c>.</summary>
-    private static bool IsScope(string scope)
-    {
-        if (scope.Length == 0 || scope[0] == ' ' || scope[^1] == ' ' || scope.Contains("  ", StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        foreach (char c in scope)
-        {
-            if (c != ' ' && (c < 0x21 || c > 0x7E || c == '"' || c == '\\'))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }
