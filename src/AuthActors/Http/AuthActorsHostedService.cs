@@ -5,9 +5,11 @@ using Microsoft.Extensions.Logging;
 namespace AuthActors.Http;
 
 /// <summary>
-/// Starts the AuthActors actor system with the host and stops it, gracefully, when the host
-/// stops: spaces drain what they hold, children before parents. A failed start is logged as
-/// Critical and rethrown, so the host does not run without its credentials manager.
+/// Ties the runtime to the host. Start begins looking for the registry that Akka.Hosting starts
+/// (it does not wait: Akka's own hosted service may start after this one). Stop ends new
+/// requests with a reason and stops the spaces gracefully, draining what they hold, before
+/// Akka's CoordinatedShutdown takes the system down. A failed start is logged as Critical and
+/// rethrown, so the host does not run without its credentials manager.
 /// </summary>
 internal sealed partial class AuthActorsHostedService(AuthActorsRuntime runtime, ILogger<AuthActorsHostedService> logger) : IHostedService
 {

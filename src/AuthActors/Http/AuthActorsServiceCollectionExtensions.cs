@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Akka.Hosting;
 using AuthActors.Credentials;
 using AuthActors.Diagnostics;
 using AuthActors.Http;
@@ -11,14 +12,22 @@ using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers AuthActors: the runtime (actor system) as a singleton that a hosted service
-/// starts and stops, and the credential chain it asks.</summary>
+/// <summary>Registers AuthActors: the runtime that handlers talk to, the credential chain it asks,
+/// and the Akka.NET actor system its spaces live in (through Akka.Hosting).</summary>
 public static class AuthActorsServiceCollectionExtensions
 {
+    /// <summary>The name of the actor system AuthActors starts when the app has none: <c>authactors</c>.</summary>
+    public const string ActorSystemName = "authactors";
+
     /// <summary>
     /// Adds the AuthActors runtime, its credential chain and its hosted service. Options bind from
     /// the <c>authactors</c> configuration section when an <see cref="IConfiguration"/> is
     /// registered. Safe to call more than once: later calls configure the same builder.
+    /// <para>An app without Akka.NET of its own gets an actor system through Akka.Hosting's
+    /// <c>AddAkka</c>, started and stopped with the host (CoordinatedShutdown), configured by the
+    /// <c>akka</c> section of the same configuration. An app that already calls <c>AddAkka</c>
+    /// calls it first and adds <see cref="AuthActorsAkkaHostingExtensions.WithAuthActors"/> to its
+    /// own builder; AuthActors then starts no system of its own.</para>
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Adds sources, schemes and options.</param>
@@ -31,6 +40,14 @@ public static class AuthActorsServiceCollectionExtensions
         if (builder is null)
         {
             builder = new AuthActorsBuilder(services);
+            bool appHasAkka = services.Any(d => d.ServiceType == typeof(AkkaConfigurationBuilder));
+            if (!appHasAkka)
+            {
+                services.AddAkka(ActorSystemName, (akka, _) => akka
+                    .AddHocon(AuthActorsRuntime.SystemDefaults, HoconAddMode.Prepend)
+                    .WithAuthActors());
+            }
+
             services.AddSingleton(builder);
             services.AddOptions<AuthActorsOptions>()
                 .Configure<IServiceProvider>((options, sp) =>
@@ -44,17 +61,33 @@ public static class AuthActorsServiceCollectionExtensions
             services.TryAddSingleton<UrlUserInfoCredentialSource>();
             services.TryAddSingleton(sp => CreateChain(sp, builder));
             services.TryAddSingleton(sp => new AuthActorsRuntime(
-                sp.GetRequiredService<CredentialChain>(),
-                sp.GetRequiredService<IOptions<AuthActorsOptions>>().Value.ToSpaceSettings(),
-                new AuthSchemeRegistry([.. AuthSchemeRegistry.Default.Schemes, .. builder.Schemes]),
-                sp.GetService<ILoggerFactory>(),
-                new AuthActorsDiagnostics(sp.GetService<IMeterFactory>()),
-                sp.GetService<TimeProvider>()));
+                new SpaceServices(
+                    sp.GetRequiredService<CredentialChain>(),
+                    sp.GetRequiredService<IOptions<AuthActorsOptions>>().Value.ToSpaceSettings(),
+                    new AuthSchemeRegistry([.. AuthSchemeRegistry.Default.Schemes, .. builder.Schemes]),
+                    new AuthActorsDiagnostics(sp.GetService<IMeterFactory>()),
+                    sp.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
+                    sp.GetService<TimeProvider>() ?? TimeProvider.System),
+                ct => FindRegistryAsync(sp, builder, ct)));
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuthActorsHostedService>());
         }
 
         configure?.Invoke(builder);
         return builder;
+    }
+
+    /// <summary>The registry actor, once Akka.Hosting has started it (<c>WithAuthActors</c>).</summary>
+    private static Task<Akka.Actor.IActorRef> FindRegistryAsync(IServiceProvider sp, AuthActorsBuilder builder, CancellationToken cancellationToken)
+    {
+        int systems = builder.Services.Count(d => d.ServiceType == typeof(AkkaConfigurationBuilder));
+        if (systems > 1)
+        {
+            throw new InvalidOperationException(
+                "AddAkka(...) was called after AddAuthActors(), so two actor systems are registered. " +
+                "Call AddAkka(...) with .WithAuthActors() first, then AddAuthActors(), or let AddAuthActors() start its own.");
+        }
+
+        return sp.GetRequiredService<IRequiredActor<SpaceRegistryActor>>().GetAsync(cancellationToken);
     }
 
     private static CredentialChain CreateChain(IServiceProvider sp, AuthActorsBuilder builder)

@@ -1,4 +1,7 @@
-using AuthActors.Actors;
+using Akka.Actor;
+using Akka.Actor.Setup;
+using Akka.Configuration;
+using Akka.Hosting.Logging;
 using AuthActors.Credentials;
 using AuthActors.Diagnostics;
 using Microsoft.Extensions.Logging;
@@ -8,41 +11,95 @@ using Microsoft.Extensions.Primitives;
 namespace AuthActors.Spaces;
 
 /// <summary>
-/// The actor system of AuthActors and the door to it: owns the registry actor that supervises
-/// every protection space, and is what handlers talk to. One per application (DI registers it as
-/// a singleton and a hosted service starts and stops it); handlers come and go, state stays here.
-/// Starts on first use when no host started it.
+/// The door to the AuthActors actors on Akka.NET: it owns no auth state itself, only a reference
+/// to the registry actor that supervises every protection space, and is what handlers talk to.
+/// One per application; handlers come and go, state stays in the actors.
+/// <para>Where the actors live:</para>
+/// <list type="bullet">
+/// <item><b>Its own ActorSystem</b> (<see cref="AuthActorsRuntime(CredentialChain, SpaceSettings?, AuthSchemeRegistry?, ILoggerFactory?, AuthActorsDiagnostics?, TimeProvider?, Config?)"/>):
+/// created on <see cref="Start"/> or first use, terminated by <see cref="StopAsync"/>.</item>
+/// <item><b>The caller's ActorSystem</b> (<see cref="AuthActorsRuntime(ActorSystem, CredentialChain, SpaceSettings?, AuthSchemeRegistry?, ILoggerFactory?, AuthActorsDiagnostics?, TimeProvider?)"/>):
+/// the registry is a top-level actor there; <see cref="StopAsync"/> stops it, not the system.</item>
+/// <item><b>The host's ActorSystem</b> (<c>AddAuthActors</c> / <c>WithAuthActors</c>): Akka.Hosting
+/// starts the registry and the runtime finds it through the <c>ActorRegistry</c>.</item>
+/// </list>
 /// </summary>
 public sealed class AuthActorsRuntime : IAsyncDisposable, IDisposable
 {
+    /// <summary>The name of the registry actor (a child of <c>/user</c>).</summary>
+    public const string RegistryName = "authactors-spaces";
+
+    /// <summary>What every system AuthActors creates runs with: Akka's log events go to
+    /// Microsoft.Extensions.Logging, and stopping never exits the process.</summary>
+    internal const string SystemDefaults = """
+        akka.loggers = ["Akka.Hosting.Logging.LoggerFactoryLogger, Akka.Hosting"]
+        akka.loglevel = INFO
+        akka.stdout-loglevel = WARNING
+        akka.log-dead-letters-during-shutdown = off
+        akka.coordinated-shutdown.run-by-clr-shutdown-hook = off
+        """;
+
     private readonly SpaceServices _services;
     private readonly ILogger _logger;
-    private const int MaxRoutes = 10_000;
-
     private readonly Lock _startLock = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<OriginKey, IActorRef> _routes = new();
-    private ActorSystem? _system;
+    private readonly Config? _akkaConfig;
+    private readonly ActorSystem? _callerSystem;
+    private readonly Func<CancellationToken, Task<IActorRef>>? _findRegistry;
+    private ActorSystem? _ownedSystem;
     private IActorRef? _registry;
+    private Task<IActorRef>? _finding;
     private IDisposable? _rotation;
     private bool _stopped;
 
-    /// <summary>Creates a runtime; it starts on <see cref="Start"/> or on first use.</summary>
+    /// <summary>Creates a runtime with an ActorSystem of its own, started on <see cref="Start"/> or on first use.</summary>
+    /// <param name="credentials">Where credentials come from.</param>
+    /// <param name="settings">How spaces behave; null for the defaults.</param>
+    /// <param name="schemes">The schemes spaces can answer; null for Digest, Basic and Bearer.</param>
+    /// <param name="loggerFactory">Where AuthActors' and Akka's log events go.</param>
+    /// <param name="diagnostics">Counters and spans; null for a fresh set.</param>
+    /// <param name="timeProvider">The clock of the scheme states (nonce and token ages).</param>
+    /// <param name="akkaConfig">Akka settings of the system (already resolved, e.g. from
+    /// <c>AkkaConfigText</c>), layered over AuthActors' defaults.</param>
     public AuthActorsRuntime(
         CredentialChain credentials,
         SpaceSettings? settings = null,
         AuthSchemeRegistry? schemes = null,
         ILoggerFactory? loggerFactory = null,
         AuthActorsDiagnostics? diagnostics = null,
+        TimeProvider? timeProvider = null,
+        Config? akkaConfig = null)
+        : this(Services(credentials, settings, schemes, loggerFactory, diagnostics, timeProvider)) =>
+        _akkaConfig = akkaConfig;
+
+    /// <summary>Creates a runtime whose actors live in <paramref name="system"/>, which the caller owns.</summary>
+    /// <param name="system">The caller's actor system; it outlives this runtime.</param>
+    /// <param name="credentials">Where credentials come from.</param>
+    /// <param name="settings">How spaces behave; null for the defaults.</param>
+    /// <param name="schemes">The schemes spaces can answer; null for Digest, Basic and Bearer.</param>
+    /// <param name="loggerFactory">Where AuthActors' log events go.</param>
+    /// <param name="diagnostics">Counters and spans; null for a fresh set.</param>
+    /// <param name="timeProvider">The clock of the scheme states (nonce and token ages).</param>
+    public AuthActorsRuntime(
+        ActorSystem system,
+        CredentialChain credentials,
+        SpaceSettings? settings = null,
+        AuthSchemeRegistry? schemes = null,
+        ILoggerFactory? loggerFactory = null,
+        AuthActorsDiagnostics? diagnostics = null,
         TimeProvider? timeProvider = null)
+        : this(Services(credentials, settings, schemes, loggerFactory, diagnostics, timeProvider))
     {
-        ArgumentNullException.ThrowIfNull(credentials);
-        _services = new SpaceServices(
-            credentials,
-            (settings ?? new SpaceSettings()).Validate(),
-            schemes ?? AuthSchemeRegistry.Default,
-            diagnostics ?? new AuthActorsDiagnostics(),
-            loggerFactory ?? NullLoggerFactory.Instance,
-            timeProvider ?? TimeProvider.System);
+        ArgumentNullException.ThrowIfNull(system);
+        _callerSystem = system;
+    }
+
+    /// <summary>A runtime whose registry is started by Akka.Hosting (<c>WithAuthActors</c>) and found later.</summary>
+    internal AuthActorsRuntime(SpaceServices services, Func<CancellationToken, Task<IActorRef>> findRegistry)
+        : this(services) => _findRegistry = findRegistry;
+
+    private AuthActorsRuntime(SpaceServices services)
+    {
+        _services = services;
         _logger = _services.LoggerFactory.CreateLogger("AuthActors.Runtime");
     }
 
@@ -58,40 +115,66 @@ public sealed class AuthActorsRuntime : IAsyncDisposable, IDisposable
     /// <summary>Counters and spans of this runtime.</summary>
     public AuthActorsDiagnostics Diagnostics => _services.Diagnostics;
 
-    /// <summary>Whether the actor system runs.</summary>
-    public bool IsRunning => Volatile.Read(ref _registry) is not null && !_stopped;
+    /// <summary>Whether the registry actor runs and the runtime takes requests.</summary>
+    public bool IsRunning => Volatile.Read(ref _registry) is not null && !Volatile.Read(ref _stopped);
+
+    /// <summary>The actor system the spaces live in, once started.</summary>
+    public ActorSystem? System => _callerSystem ?? _ownedSystem;
 
     internal ILoggerFactory LoggerFactory => _services.LoggerFactory;
 
     internal TimeProvider TimeProvider => _services.TimeProvider;
 
-    private IActorRef Registry
+    /// <summary>Starts the actors (idempotent). A hosted runtime only begins looking for its registry.</summary>
+    public void Start()
     {
-        get
+        if (_findRegistry is null)
         {
-            ObjectDisposedException.ThrowIf(Volatile.Read(ref _stopped), this);
-            return Volatile.Read(ref _registry) ?? StartCore();
+            _ = StartLocal();
+        }
+        else
+        {
+            _ = FindRegistry();
         }
     }
 
-    /// <summary>Starts the actor system (idempotent).</summary>
-    public void Start() => _ = Registry;
-
-    /// <summary>Stops every space and the actor system, draining what they hold.</summary>
+    /// <summary>
+    /// Stops taking requests and stops the spaces, draining what they hold: parked requests fail
+    /// with a reason. An owned system is shut down (Akka's CoordinatedShutdown); a caller's or
+    /// the host's system keeps running.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
-        ActorSystem? system;
+        IActorRef? registry;
+        ActorSystem? owned;
         lock (_startLock)
         {
+            if (_stopped)
+            {
+                return;
+            }
+
             Volatile.Write(ref _stopped, true);
-            system = _system;
+            registry = _registry;
+            owned = _ownedSystem;
             _rotation?.Dispose();
             _rotation = null;
         }
 
-        if (system is not null)
+        if (owned is not null)
         {
-            await system.StopAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            await CoordinatedShutdown.Get(owned).Run(CoordinatedShutdown.ClrExitReason.Instance).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else if (registry is not null)
+        {
+            try
+            {
+                await registry.GracefulStop(Settings.AskTimeout).WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Akka's GracefulStop gives up after its timeout; the system's own shutdown stops the rest.
+            }
         }
     }
 
@@ -100,10 +183,187 @@ public sealed class AuthActorsRuntime : IAsyncDisposable, IDisposable
 
     /// <summary>
     /// For containers disposed synchronously: begins the stop without blocking on it (a blocking
-    /// wait could deadlock a caller's context). Prefer <see cref="DisposeAsync"/> or the hosted
-    /// service, which wait for the drain.
+    /// wait could deadlock a caller's context). Prefer <see cref="DisposeAsync"/> or the host,
+    /// which wait for the drain.
     /// </summary>
     public void Dispose() => _ = StopLoggedAsync();
+
+    /// <summary>
+    /// Rotation: every live space asks the credential chain again and drops what it derived from
+    /// a credential that changed. Completes once every space has its answer; from then on no
+    /// request is sent with an old credential.
+    /// </summary>
+    public async Task InvalidateCredentialsAsync(CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<IActorRef> spaces = await GetSpacesAsync(cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(spaces.Select(s => RefreshAsync(s, cancellationToken))).ConfigureAwait(false);
+    }
+
+    /// <summary>Number of live space actors (a question to the registry).</summary>
+    public async Task<int> CountLiveSpacesAsync(CancellationToken cancellationToken = default) =>
+        (await GetSpacesAsync(cancellationToken).ConfigureAwait(false)).Count;
+
+    /// <summary>
+    /// A header for a request: one Ask to the registry, which forwards it to the space. May wait
+    /// for another request to discover the origin's challenge, hence the longer timeout.
+    /// </summary>
+    internal async Task<object> LeaseAsync(OriginKey origin, string path, bool hasBody)
+    {
+        IActorRef registry = await RegistryAsync().ConfigureAwait(false);
+        return await registry.Ask<object>(new LeaseHeader(origin, path, hasBody), Settings.AskTimeout + Settings.DiscoveryTimeout).ConfigureAwait(false);
+    }
+
+    internal async Task<ChallengeDecision> ReportChallengeAsync(ReportChallenge report)
+    {
+        IActorRef registry = await RegistryAsync().ConfigureAwait(false);
+        return await registry.Ask<ChallengeDecision>(report, Settings.AskTimeout).ConfigureAwait(false);
+    }
+
+    internal void ReportDiscoveryEnded(OriginKey origin)
+    {
+        if (Volatile.Read(ref _registry) is { } registry)
+        {
+            registry.Tell(new DiscoveryEnded(origin), ActorRefs.NoSender);
+        }
+    }
+
+    internal static void Complete(AuthLease lease, LeaseOutcome outcome) =>
+        lease.Owner?.Tell(new LeaseCompleted(lease, outcome), ActorRefs.NoSender);
+
+    /// <summary>Creates the registry actor in <paramref name="system"/> (Akka.Hosting's start-up calls it).</summary>
+    internal IActorRef CreateRegistry(ActorSystem system) =>
+        system.ActorOf(SpaceRegistryActor.Props(_services), RegistryName);
+
+    private static SpaceServices Services(
+        CredentialChain credentials,
+        SpaceSettings? settings,
+        AuthSchemeRegistry? schemes,
+        ILoggerFactory? loggerFactory,
+        AuthActorsDiagnostics? diagnostics,
+        TimeProvider? timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        return new SpaceServices(
+            credentials,
+            (settings ?? new SpaceSettings()).Validate(),
+            schemes ?? AuthSchemeRegistry.Default,
+            diagnostics ?? new AuthActorsDiagnostics(),
+            loggerFactory ?? NullLoggerFactory.Instance,
+            timeProvider ?? TimeProvider.System);
+    }
+
+    internal async Task<IReadOnlyList<IActorRef>> GetSpacesAsync(CancellationToken cancellationToken = default)
+    {
+        IActorRef registry = await RegistryAsync().ConfigureAwait(false);
+        return await registry.Ask<IReadOnlyList<IActorRef>>(new GetSpaces(), Settings.AskTimeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Asks one space to re-resolve; a space that stops meanwhile holds no credential
+    /// (its successor asks afresh), so its death ends the wait too.</summary>
+    private async Task RefreshAsync(IActorRef space, CancellationToken cancellationToken)
+    {
+        Task refreshed = space.Ask<Status.Success>(new RefreshCredential(), Settings.AskTimeout, cancellationToken);
+        Task stopped = space.WatchAsync(cancellationToken);
+        await (await Task.WhenAny(refreshed, stopped).ConfigureAwait(false)).ConfigureAwait(false);
+    }
+
+    private ValueTask<IActorRef> RegistryAsync()
+    {
+        if (Volatile.Read(ref _stopped))
+        {
+            return ValueTask.FromException<IActorRef>(Stopped());
+        }
+
+        if (Volatile.Read(ref _registry) is { } registry)
+        {
+            return new(registry);
+        }
+
+        return _findRegistry is null ? new(StartLocal()) : new(FindRegistry());
+    }
+
+    /// <summary>Owned or caller's system: the registry is created here, once.</summary>
+    private IActorRef StartLocal()
+    {
+        lock (_startLock)
+        {
+            if (_stopped)
+            {
+                throw Stopped();
+            }
+
+            if (_registry is not null)
+            {
+                return _registry;
+            }
+
+            ActorSystem system = _callerSystem ?? (_ownedSystem = CreateSystem());
+            IActorRef registry = CreateRegistry(system);
+            Started(registry);
+            return registry;
+        }
+    }
+
+    /// <summary>Hosted: waits (bounded) until Akka.Hosting has started the registry.</summary>
+    private Task<IActorRef> FindRegistry()
+    {
+        lock (_startLock)
+        {
+            return _finding ??= FindCoreAsync();
+        }
+
+        async Task<IActorRef> FindCoreAsync()
+        {
+            using var timeout = new CancellationTokenSource(Settings.AskTimeout);
+            IActorRef registry;
+            try
+            {
+                registry = await _findRegistry!(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+            {
+                lock (_startLock)
+                {
+                    _finding = null; // the next request looks again
+                }
+
+                throw new SpaceUnavailableException(
+                    $"AuthActors found no spaces registry in the ActorSystem within {Settings.AskTimeout.TotalSeconds:0.#} s: " +
+                    "is the host started, and does the app's AddAkka(...) call WithAuthActors()?");
+            }
+
+            lock (_startLock)
+            {
+                if (_registry is null)
+                {
+                    Started(registry);
+                }
+            }
+
+            return registry;
+        }
+    }
+
+    private void Started(IActorRef registry)
+    {
+        _rotation = ChangeToken.OnChange(_services.Chain.GetChangeToken, () => _ = RotateAsync());
+        Volatile.Write(ref _registry, registry);
+    }
+
+    private ActorSystem CreateSystem()
+    {
+        Config config = ConfigurationFactory.ParseString(SystemDefaults);
+        if (_akkaConfig is not null)
+        {
+            config = _akkaConfig.WithFallback(config);
+        }
+
+        ActorSystemSetup setup = BootstrapSetup.Create().WithConfig(config).And(new LoggerFactorySetup(_services.LoggerFactory));
+        return ActorSystem.Create("authactors", setup);
+    }
+
+    private static SpaceUnavailableException Stopped() =>
+        new("AuthActors has stopped (the host or runtime is shutting down); the request was not authenticated.");
 
     private async Task StopLoggedAsync()
     {
@@ -114,105 +374,6 @@ public sealed class AuthActorsRuntime : IAsyncDisposable, IDisposable
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             SpaceLog.RotationFailed(_logger, e.GetType().Name, "stopping the runtime failed: " + e.Message);
-        }
-    }
-
-    /// <summary>
-    /// Rotation: every live space asks the credential chain again and drops what it derived from
-    /// a credential that changed. Completes once every space has its answer; from then on no
-    /// request is sent with an old credential.
-    /// </summary>
-    public async Task InvalidateCredentialsAsync(CancellationToken cancellationToken = default)
-    {
-        IReadOnlyList<IActorRef> spaces = await Registry
-            .Ask<IReadOnlyList<IActorRef>>(new GetSpaces(), Settings.AskTimeout, cancellationToken)
-            .ConfigureAwait(false);
-        await Task.WhenAll(spaces.Select(s => RefreshAsync(s, cancellationToken))).ConfigureAwait(false);
-    }
-
-    /// <summary>Number of live space actors (a question to the registry).</summary>
-    public async Task<int> CountLiveSpacesAsync(CancellationToken cancellationToken = default) =>
-        (await Registry.Ask<IReadOnlyList<IActorRef>>(new GetSpaces(), Settings.AskTimeout, cancellationToken).ConfigureAwait(false)).Count;
-
-    /// <summary>
-    /// A header for a request. May wait for another request to discover the origin's challenge,
-    /// hence the longer timeout. An origin with one space is asked of that space directly once the
-    /// registry said so (one actor hop instead of two); a stopped space sends it back to the registry.
-    /// </summary>
-    internal async Task<object> LeaseAsync(OriginKey origin, string path, bool hasBody)
-    {
-        IActorRef registry = Registry;
-        var message = new LeaseHeader(origin, path, hasBody);
-        if (_routes.TryGetValue(origin, out IActorRef? space))
-        {
-            try
-            {
-                return await space.Ask<object>(message, Settings.AskTimeout).ConfigureAwait(false);
-            }
-            catch (ActorTerminatedException)
-            {
-                _routes.TryRemove(new KeyValuePair<OriginKey, IActorRef>(origin, space)); // passivated or retired
-            }
-        }
-
-        object answer = await registry.Ask<object>(message, Settings.AskTimeout + Settings.DiscoveryTimeout).ConfigureAwait(false);
-        if (answer is AuthLease { Routable: true, Owner: { } owner })
-        {
-            if (_routes.Count >= MaxRoutes)
-            {
-                _routes.Clear(); // a cache, not state: bounded for crawls over many origins
-            }
-
-            _routes[origin] = owner;
-        }
-
-        return answer;
-    }
-
-    internal Task<ChallengeDecision> ReportChallengeAsync(ReportChallenge report)
-    {
-        // A challenge can change how the origin's paths map to spaces: route through the registry again.
-        _routes.TryRemove(report.Origin, out _);
-        return Registry.Ask<ChallengeDecision>(report, Settings.AskTimeout);
-    }
-
-    internal void ReportDiscoveryEnded(OriginKey origin) => Registry.Tell(new DiscoveryEnded(origin));
-
-    internal static void Complete(AuthLease lease, LeaseOutcome outcome) =>
-        lease.Owner?.Tell(new LeaseCompleted(lease, outcome));
-
-    private static async Task RefreshAsync(IActorRef space, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await space.Ask<Status.Success>(new RefreshCredential(), null, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ActorTerminatedException)
-        {
-            // Passivated meanwhile: a stopped space holds no credential, its successor asks afresh.
-        }
-    }
-
-    private IActorRef StartCore()
-    {
-        lock (_startLock)
-        {
-            ObjectDisposedException.ThrowIf(_stopped, this);
-            if (_registry is not null)
-            {
-                return _registry;
-            }
-
-            _system = ActorSystem.Create("authactors", new ActorSystemOptions
-            {
-                TimeProvider = _services.TimeProvider,
-                DefaultAskTimeout = _services.Settings.AskTimeout,
-                LoggerFactory = _services.LoggerFactory,
-            });
-            IActorRef registry = _system.ActorOf(Props.Create(() => new SpaceRegistryActor(_services)), "spaces");
-            _rotation = ChangeToken.OnChange(_services.Chain.GetChangeToken, () => _ = RotateAsync());
-            Volatile.Write(ref _registry, registry);
-            return registry;
         }
     }
 

@@ -1,4 +1,4 @@
-using AuthActors.Actors;
+using Akka.Actor;
 
 namespace AuthActors.Spaces;
 
@@ -27,9 +27,6 @@ public abstract class AuthLease
 
     /// <summary>The credential generation it was issued under; reports from older ones are not rejections.</summary>
     internal long Epoch { get; set; }
-
-    /// <summary>The issuing space is its origin's only one: the next lease may be asked of it directly.</summary>
-    internal bool Routable { get; set; }
 
     /// <summary>
     /// The Authorization (or Proxy-Authorization) value for <paramref name="request"/>, or null

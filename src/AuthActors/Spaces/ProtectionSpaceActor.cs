@@ -1,4 +1,4 @@
-using AuthActors.Actors;
+using Akka.Actor;
 using AuthActors.Credentials;
 using AuthActors.Diagnostics;
 using AuthActors.Protocol;
@@ -17,7 +17,10 @@ namespace AuthActors.Spaces;
 /// <item><b>Rejected</b>: the server refused the credential; the same, until the chain answers
 /// with a different credential (rotation). Wrong credentials never loop.</item>
 /// </list>
-/// An idle space asks its registry to passivate it; a restarted space starts from its challenge.
+/// An idle space (Akka's <c>ReceiveTimeout</c>) asks its registry to passivate it. A failure in
+/// scheme code is thrown on to the registry's <c>OneForOneStrategy</c>, which restarts this space
+/// alone: every incarnation after the first starts from its seed's latest challenge and is told it
+/// was rebuilt, so it fetches a fresh nonce instead of counting nc from 1 again.
 /// </summary>
 // CA1001: _stopping is disposed in PostStop, the actor's end of life; actors are not IDisposable.
 #pragma warning disable CA1001
@@ -41,14 +44,15 @@ internal sealed class ProtectionSpaceActor : ReceiveActor
     private long _epoch;
     private long _resolveAttempt;
 
-    public ProtectionSpaceActor(SpaceKey key, IAuthScheme scheme, AuthChallenge challenge, bool rebuilt, SpaceServices services)
+    public ProtectionSpaceActor(SpaceSeed seed, SpaceServices services)
     {
-        _rebuilt = rebuilt;
-        _key = key;
-        _scheme = scheme;
+        // Akka builds a new instance on every restart; the seed counts them.
+        _rebuilt = seed.NextIncarnation() > 1;
+        _key = seed.Key;
+        _scheme = seed.Scheme;
         _services = services;
         _logger = services.LoggerFactory.CreateLogger("AuthActors.Spaces");
-        _state = scheme.CreateState(challenge, new ActorSpaceContext(this));
+        _state = _scheme.CreateState(seed.Challenge, new ActorSpaceContext(this));
         _status = _state.RequiresCredential ? SpaceStatus.Resolving : SpaceStatus.Ready;
 
         Receive<LeaseHeader>(m => OnLease(m, Sender));
@@ -67,6 +71,10 @@ internal sealed class ProtectionSpaceActor : ReceiveActor
         });
         Receive<ReceiveTimeout>(_ => Context.Parent.Tell(new Passivate(_key), Self));
     }
+
+    /// <summary>The props of a space built from <paramref name="seed"/>; restarts reuse them.</summary>
+    public static Props Props(SpaceSeed seed, SpaceServices services) =>
+        Akka.Actor.Props.Create(() => new ProtectionSpaceActor(seed, services));
 
     private enum SpaceStatus
     {
@@ -117,9 +125,7 @@ internal sealed class ProtectionSpaceActor : ReceiveActor
         switch (decision.Kind)
         {
             case LeaseDecisionKind.Issue:
-                AuthLease lease = Stamp(decision.Lease!);
-                lease.Routable = message.Routable;
-                sender.Tell(lease);
+                sender.Tell(Stamp(decision.Lease!));
                 break;
             case LeaseDecisionKind.Anonymous:
                 sender.Tell(LeaseRefusal.Anonymous);
@@ -332,30 +338,12 @@ internal sealed class ProtectionSpaceActor : ReceiveActor
     private CredentialRequest CredentialRequest() =>
         new(_key.Origin.ToUri(), _key.Realm, _scheme.Name, _key.Origin.IsProxy);
 
-    /// <summary>Runs I/O off the actor; its end (success or failure) comes back as a message.</summary>
+    /// <summary>Runs I/O off the actor (it never awaits in a handler); its end, success or
+    /// failure, comes back as a message through Akka's <c>PipeTo</c>.</summary>
     private void RunOffActor<T>(Func<CancellationToken, Task<T>> work, Func<T, object> onSuccess, Func<Exception, object> onFailure)
     {
-        IActorRef self = Self;
         CancellationToken stopping = _stopping.Token;
-        _ = Task.Run(async () =>
-        {
-            object result;
-            try
-            {
-                result = onSuccess(await work(stopping).ConfigureAwait(false));
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
-            {
-                // Not lost: the failure is the message the actor acts on.
-                result = onFailure(e);
-            }
-            catch (OperationCanceledException)
-            {
-                return; // the space stopped; nobody is left to tell
-            }
-
-            self.Tell(result);
-        });
+        Task.Run(() => work(stopping), stopping).PipeTo(Self, success: onSuccess, failure: onFailure);
     }
 
     /// <summary>The <see cref="SpaceContext"/> a scheme state sees: a narrow view of this actor.</summary>

@@ -1,3 +1,4 @@
+using Akka.Event;
 using AuthActors.Credentials;
 using AuthActors.Protocol;
 
@@ -7,12 +8,7 @@ namespace AuthActors.Spaces;
 
 /// <summary>A request wants a header: the registry routes it to its space, which replies with an
 /// <see cref="AuthLease"/> or a <see cref="LeaseRefusal"/>.</summary>
-internal sealed record LeaseHeader(OriginKey Origin, string Path, bool HasBody)
-{
-    /// <summary>Set by the registry when the origin has one space and no path mapping, so the
-    /// lease may tell the handler to ask that space directly next time.</summary>
-    public bool Routable { get; init; }
-}
+internal sealed record LeaseHeader(OriginKey Origin, string Path, bool HasBody);
 
 /// <summary>A 401/407 answered a request. Replies with a <see cref="ChallengeDecision"/>.</summary>
 internal sealed record ReportChallenge(OriginKey Origin, string Path, AuthLease? Lease, IAuthScheme Scheme, AuthChallenge Challenge, string Realm, bool HasBody);
@@ -20,8 +16,9 @@ internal sealed record ReportChallenge(OriginKey Origin, string Path, AuthLease?
 /// <summary>The request that was discovering an origin got an answer without a usable challenge.</summary>
 internal sealed record DiscoveryEnded(OriginKey Origin);
 
-/// <summary>A leased request ended without a challenge; told straight to the space.</summary>
-internal sealed record LeaseCompleted(AuthLease Lease, LeaseOutcome Outcome);
+/// <summary>A leased request ended without a challenge; told straight to the space. When the space
+/// has stopped meanwhile, nothing is owed to it: not logged as a dead letter.</summary>
+internal sealed record LeaseCompleted(AuthLease Lease, LeaseOutcome Outcome) : IDeadLetterSuppression;
 
 /// <summary>Ask the chain again (rotation). Replied to with <c>Status.Success</c> once done.</summary>
 internal sealed record RefreshCredential;
@@ -39,10 +36,14 @@ internal sealed record GetSpaces;
 internal sealed record SweepOrigins;
 
 /// <summary>Work a scheme ran off the actor has ended; run its continuation on the actor.</summary>
-internal sealed record SchemeWorkDone(Action Continuation);
+internal sealed record SchemeWorkDone(Action Continuation) : IDeadLetterSuppression;
 
-/// <summary>The chain answered.</summary>
-internal sealed record CredentialResolved(CredentialResolution Resolution, long Attempt);
+/// <summary>The chain answered. Its text never shows the credential (see <see cref="ToString"/>).</summary>
+internal sealed record CredentialResolved(CredentialResolution Resolution, long Attempt) : IDeadLetterSuppression
+{
+    /// <inheritdoc />
+    public override string ToString() => $"CredentialResolved(attempt {Attempt}, {(Resolution.Credential is null ? "none" : "a credential")})";
+}
 
 /// <summary>Why a space sends no header: go anonymous, discover the origin, or fail.</summary>
 internal sealed class LeaseRefusal

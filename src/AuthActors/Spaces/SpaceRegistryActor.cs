@@ -1,4 +1,4 @@
-using AuthActors.Actors;
+using Akka.Actor;
 using AuthActors.Diagnostics;
 using AuthActors.Protocol;
 using Microsoft.Extensions.Logging;
@@ -13,9 +13,12 @@ namespace AuthActors.Spaces;
 /// that origin wait (bounded by <see cref="SpaceSettings.DiscoveryTimeout"/>), so a cold burst
 /// pays one 401, not one each. An origin that answers without a challenge is marked open and
 /// its requests are released at once.
-/// A failing space is restarted by this actor's OneForOne strategy, alone; other spaces never notice.
+/// A failing space is restarted by this actor's <c>OneForOneStrategy</c>, alone, within the restart
+/// budget of <c>authactors.supervision</c>; other spaces never notice. The registry watches every
+/// space, so one its supervisor stopped is rebuilt on the next request.
+/// Every request goes through here; the registry forwards it to its space with the caller as sender.
 /// </summary>
-internal sealed class SpaceRegistryActor : ReceiveActor
+internal sealed class SpaceRegistryActor : ReceiveActor, IWithTimers
 {
     private const int MaxPrefixesPerOrigin = 256;
 
@@ -40,7 +43,15 @@ internal sealed class SpaceRegistryActor : ReceiveActor
         Receive<SweepOrigins>(_ => Sweep());
     }
 
-    protected override void PreStart() => ScheduleSweep();
+    /// <inheritdoc />
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>The props of a registry over <paramref name="services"/>.</summary>
+    public static Props Props(SpaceServices services) =>
+        Akka.Actor.Props.Create(() => new SpaceRegistryActor(services));
+
+    protected override void PreStart() =>
+        Timers.StartPeriodicTimer(nameof(SweepOrigins), new SweepOrigins(), _services.Settings.PassivateAfter);
 
     protected override SupervisorStrategy SupervisorStrategy() =>
         new OneForOneStrategy(
@@ -54,8 +65,7 @@ internal sealed class SpaceRegistryActor : ReceiveActor
         SpaceEntry? space = entry.Match(message.Path);
         if (space is not null)
         {
-            bool routable = entry.Spaces.Count == 1 && entry.Prefixes.Count == 0;
-            Ensure(space).Tell(routable && !message.Routable ? message with { Routable = true } : message, sender);
+            Ensure(space).Tell(message, sender);
         }
         else if (entry.Open)
         {
@@ -69,8 +79,8 @@ internal sealed class SpaceRegistryActor : ReceiveActor
         {
             entry.Discovering = true;
             entry.DiscoveryAttempt = ++_discoveryAttempts;
-            entry.DiscoveryTimer = Context.System.ScheduleTellOnce(
-                _services.Settings.DiscoveryTimeout, Self, new DiscoveryTimedOut(message.Origin, entry.DiscoveryAttempt));
+            Timers.StartSingleTimer(
+                DiscoveryTimerKey(message.Origin), new DiscoveryTimedOut(message.Origin, entry.DiscoveryAttempt), _services.Settings.DiscoveryTimeout);
             sender.Tell(LeaseRefusal.Discover);
         }
     }
@@ -79,31 +89,29 @@ internal sealed class SpaceRegistryActor : ReceiveActor
     {
         OriginEntry entry = Entry(message.Origin);
         var key = new SpaceKey(message.Origin, message.Realm);
-        SpaceEntry? space = entry.Spaces.Find(s => s.Key == key);
+        SpaceEntry? space = entry.Spaces.Find(s => s.Seed.Key == key);
         if (space is null)
         {
-            space = new SpaceEntry(key, message.Scheme, message.Challenge);
+            space = new SpaceEntry(new SpaceSeed(key, message.Scheme, message.Challenge));
             entry.Spaces.Add(space);
             LearnDomain(entry, space, message.Challenge);
         }
-        else if (!string.Equals(space.Scheme.Name, message.Scheme.Name, StringComparison.OrdinalIgnoreCase))
+        else if (!string.Equals(space.Seed.Scheme.Name, message.Scheme.Name, StringComparison.OrdinalIgnoreCase))
         {
             // The server now prefers another scheme for this realm: start the space over.
             Retire(space);
-            space.Scheme = message.Scheme;
-            space.Challenge = message.Challenge;
-            space.Incarnations = 0;
+            space.Seed = new SpaceSeed(key, message.Scheme, message.Challenge);
         }
         else
         {
-            space.Challenge = message.Challenge; // a restarted or rebuilt space starts from the latest
+            space.Seed.Challenge = message.Challenge; // a restarted or rebuilt space starts from the latest
         }
 
         entry.Learn(message.Path, space, MaxPrefixesPerOrigin);
         Ensure(space).Tell(message, Sender);
         if (entry.Discovering)
         {
-            EndDiscovery(entry);
+            EndDiscovery(message.Origin, entry);
         }
     }
 
@@ -116,7 +124,7 @@ internal sealed class SpaceRegistryActor : ReceiveActor
                 entry.Open = true;
             }
 
-            EndDiscovery(entry);
+            EndDiscovery(message.Origin, entry);
         }
     }
 
@@ -138,11 +146,10 @@ internal sealed class SpaceRegistryActor : ReceiveActor
     }
 
     /// <summary>The first challenge (or an open answer) arrived: the waiting requests are routed again.</summary>
-    private void EndDiscovery(OriginEntry entry)
+    private void EndDiscovery(OriginKey origin, OriginEntry entry)
     {
         entry.Discovering = false;
-        entry.DiscoveryTimer?.Cancel();
-        entry.DiscoveryTimer = null;
+        Timers.Cancel(DiscoveryTimerKey(origin));
         if (entry.Waiting.Count == 0)
         {
             return;
@@ -185,11 +192,8 @@ internal sealed class SpaceRegistryActor : ReceiveActor
         }
 
         // Every incarnation after the first (a restart, or a rebuild after passivation) starts
-        // from a challenge it has answered before, so it is told to get a fresh nonce.
-        SpaceServices services = _services;
-        Props props = Props.Create(() => new ProtectionSpaceActor(
-            space.Key, space.Scheme, space.Challenge, Interlocked.Increment(ref space.Incarnations) > 1, services));
-        IActorRef actor = Context.ActorOf(props, $"space-{++_spaceCounter}");
+        // from a challenge it has answered before; the seed counts them, so it gets a fresh nonce.
+        IActorRef actor = Context.ActorOf(ProtectionSpaceActor.Props(space.Seed, _services), $"space-{++_spaceCounter}");
         Context.Watch(actor);
         _byActor[actor] = space;
         space.Actor = actor;
@@ -211,7 +215,7 @@ internal sealed class SpaceRegistryActor : ReceiveActor
     /// exactly those (on this origin or another), never further. Proxies have no domain.</summary>
     private void LearnDomain(OriginEntry entry, SpaceEntry space, AuthChallenge challenge)
     {
-        if (space.Key.Origin.IsProxy
+        if (space.Seed.Key.Origin.IsProxy
             || !challenge.IsScheme("Digest")
             || !DigestChallenge.TryCreate(challenge, out DigestChallenge? digest, out _))
         {
@@ -267,11 +271,9 @@ internal sealed class SpaceRegistryActor : ReceiveActor
             }
         }
 
-        ScheduleSweep();
     }
 
-    private void ScheduleSweep() =>
-        Context.System.ScheduleTellOnce(_services.Settings.PassivateAfter, Self, new SweepOrigins());
+    private static (string, OriginKey) DiscoveryTimerKey(OriginKey origin) => ("discovery", origin);
 
     /// <summary>What the registry knows of one origin.</summary>
     private sealed class OriginEntry
@@ -285,8 +287,6 @@ internal sealed class SpaceRegistryActor : ReceiveActor
         public bool Discovering { get; set; }
 
         public long DiscoveryAttempt { get; set; }
-
-        public ICancelable? DiscoveryTimer { get; set; }
 
         /// <summary>Answered without a challenge: requests go out at once, unauthenticated.</summary>
         public bool Open { get; set; }
@@ -333,19 +333,11 @@ internal sealed class SpaceRegistryActor : ReceiveActor
         }
     }
 
-    /// <summary>One space of an origin: what is needed to (re)build its actor.</summary>
-    private sealed class SpaceEntry(SpaceKey key, IAuthScheme scheme, AuthChallenge challenge)
+    /// <summary>One space of an origin: its seed (what its actor is built from) and live actor.</summary>
+    private sealed class SpaceEntry(SpaceSeed seed)
     {
-        public SpaceKey Key { get; } = key;
-
-        public IAuthScheme Scheme { get; set; } = scheme;
-
-        public AuthChallenge Challenge { get; set; } = challenge;
+        public SpaceSeed Seed { get; set; } = seed;
 
         public IActorRef? Actor { get; set; }
-
-        /// <summary>How many actors were built for this space (incremented by the Props factory,
-        /// which may run on the new actor's thread).</summary>
-        public int Incarnations;
     }
 }

@@ -3,8 +3,9 @@ using System.Reflection;
 namespace AuthActors.Tests.Architecture;
 
 /// <summary>
-/// DESIGN.md: arrows only point down the list of folders. Protocol, Actors, Credentials and
-/// Configuration depend on no other AuthActors namespace (Diagnostics excepted, which all may use).
+/// DESIGN.md: arrows only point down the list of folders. Protocol, Credentials and Configuration
+/// depend on no other AuthActors namespace (Diagnostics excepted, which all may use), and not on
+/// Akka: the actor engine starts at Spaces.
 /// </summary>
 public sealed class LayeringTests
 {
@@ -12,7 +13,6 @@ public sealed class LayeringTests
 
     [Theory]
     [InlineData("AuthActors.Protocol")]
-    [InlineData("AuthActors.Actors")]
     [InlineData("AuthActors.Credentials")]
     [InlineData("AuthActors.Configuration")]
     public void Namespace_DependsOnNoLaterLayer(string layer)
@@ -24,7 +24,8 @@ public sealed class LayeringTests
             foreach (Type used in ReferencedTypes(type))
             {
                 string ns = used.Namespace ?? "";
-                if (ns.StartsWith("AuthActors", StringComparison.Ordinal) && ns != "AuthActors" && !allowed.Any(a => ns == a || ns.StartsWith(a + ".", StringComparison.Ordinal)))
+                bool later = ns.StartsWith("AuthActors", StringComparison.Ordinal) && ns != "AuthActors" && !allowed.Any(a => ns == a || ns.StartsWith(a + ".", StringComparison.Ordinal));
+                if (later || ns == "Akka" || ns.StartsWith("Akka.", StringComparison.Ordinal))
                 {
                     offenders.Add($"{type.FullName} uses {used.FullName}");
                 }
@@ -32,6 +33,16 @@ public sealed class LayeringTests
         }
 
         Assert.Empty(offenders.Distinct());
+    }
+
+    [Fact]
+    public void Actors_AreAkkaActors_AndNoKernelOfOurOwnIsLeft()
+    {
+        Type[] types = s_library.GetTypes();
+
+        Assert.DoesNotContain(types, t => t.Namespace == "AuthActors.Actors");
+        Assert.Contains(types, t => t.Name == "SpaceRegistryActor" && typeof(Akka.Actor.ActorBase).IsAssignableFrom(t));
+        Assert.Contains(types, t => t.Name == "ProtectionSpaceActor" && typeof(Akka.Actor.ActorBase).IsAssignableFrom(t));
     }
 
     private static IEnumerable<Type> ReferencedTypes(Type type)

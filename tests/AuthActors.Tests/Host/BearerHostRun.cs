@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using AuthActors.Host.Commands;
-using AuthActors.Tests.TestKit;
+using AuthActors.Tests.Support;
 
 namespace AuthActors.Tests.Host;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AuthActors.Host.Commands;
-using AuthActors.Tests.TestKit;
+using AuthActors.Tests.Support;
 
 namespace AuthActors.Tests.Host;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using AuthActors.Host.Commands;
-using AuthActors.Tests.TestKit;
+using AuthActors.Tests.Support;
 
 namespace AuthActors.Tests.Host;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using AuthActors.Host.Server;
 using AuthActors.Spaces;
+using AuthActors.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthActors.Tests.Http;
@@ -13,18 +14,20 @@ public sealed class HandlerRotationTests
     public async Task ShortHandlerLifetime_ManyHandlers_OneChallengePerSpace()
     {
         await using DigestServer server = await DigestServer.StartAsync(new DigestServerOptions { Realms = 2 });
-        var services = new ServiceCollection();
-        services.AddAuthActors(b => b.AddCredential(server.BaseAddress, "user", "passwd"));
         int handlersBuilt = 0;
-        services.AddHttpClient("crawler")
-            .AddHttpMessageHandler(() =>
-            {
-                Interlocked.Increment(ref handlersBuilt);
-                return new PassThroughHandler();
-            })
-            .AddAuthActorsHandler(o => o.UseDefaultProxy = false)
-            .SetHandlerLifetime(TimeSpan.FromSeconds(1));
-        await using ServiceProvider provider = services.BuildServiceProvider();
+        await using TestHost host = await TestHost.StartAsync(services =>
+        {
+            services.AddAuthActors(b => b.AddCredential(server.BaseAddress, "user", "passwd"));
+            services.AddHttpClient("crawler")
+                .AddHttpMessageHandler(() =>
+                {
+                    Interlocked.Increment(ref handlersBuilt);
+                    return new PassThroughHandler();
+                })
+                .AddAuthActorsHandler(o => o.UseDefaultProxy = false)
+                .SetHandlerLifetime(TimeSpan.FromSeconds(1));
+        });
+        IServiceProvider provider = host.Services;
         var factory = provider.GetRequiredService<IHttpClientFactory>();
 
         // Keep sending until the factory has built at least three handler chains (bounded).

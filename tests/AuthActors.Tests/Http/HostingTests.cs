@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Net;
+using Akka.Actor;
+using Akka.Hosting;
 using AuthActors.Host.Server;
 using AuthActors.Http;
 using AuthActors.Spaces;
-using AuthActors.Tests.TestKit;
+using AuthActors.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -37,11 +39,12 @@ public sealed class HostingTests
         await host.StopAsync();
 
         Assert.False(runtime.IsRunning);
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => client.GetAsync(new Uri(server.BaseAddress, "/y")));
+        HttpRequestException late = await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(new Uri(server.BaseAddress, "/y")));
+        Assert.Contains("AuthActors has stopped", late.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void AddAuthActors_Twice_RegistersOneRuntimeAndOneHostedService()
+    public void AddAuthActors_Twice_RegistersOneRuntimeAndOneActorSystem()
     {
         var services = new ServiceCollection();
 
@@ -50,7 +53,9 @@ public sealed class HostingTests
 
         Assert.Same(first, second);
         Assert.Single(services, d => d.ServiceType == typeof(AuthActorsRuntime));
-        Assert.Single(services, d => d.ServiceType == typeof(IHostedService));
+        Assert.Single(services, d => d.ServiceType == typeof(ActorSystem));
+        Assert.Single(services, d => d.ImplementationType == typeof(AkkaHostedService));
+        Assert.Single(services, d => d.ImplementationType == typeof(AuthActorsHostedService));
     }
 
     [Fact]

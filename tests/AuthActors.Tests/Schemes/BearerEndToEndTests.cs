@@ -1,6 +1,7 @@
 using System.Net;
 using AuthActors.Spaces.Schemes;
 using AuthActors.Tests.Http;
+using AuthActors.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthActors.Tests.Schemes;
@@ -190,13 +191,14 @@ public sealed class BearerEndToEndTests
     public async Task RegisteredThroughDI_CredentialForTheApiOrigin_Works()
     {
         await using OAuthTestServers servers = await OAuthTestServers.StartAsync();
-        var services = new ServiceCollection();
-        services.AddAuthActors(b => b
-            .AddScheme(new BearerScheme(new BearerSchemeOptions { TokenEndpoint = servers.TokenEndpoint, Scope = "read", AllowHttp = true }))
-            .AddCredential(servers.ApiBase, OAuthTestServers.ClientId, OAuthTestServers.ClientSecret));
-        services.AddHttpClient("api").AddAuthActorsHandler(o => o.UseDefaultProxy = false);
-        await using ServiceProvider provider = services.BuildServiceProvider();
-        HttpClient client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("api");
+        await using TestHost host = await TestHost.StartAsync(services =>
+        {
+            services.AddAuthActors(b => b
+                .AddScheme(new BearerScheme(new BearerSchemeOptions { TokenEndpoint = servers.TokenEndpoint, Scope = "read", AllowHttp = true }))
+                .AddCredential(servers.ApiBase, OAuthTestServers.ClientId, OAuthTestServers.ClientSecret));
+            services.AddHttpClient("api").AddAuthActorsHandler(o => o.UseDefaultProxy = false);
+        });
+        HttpClient client = host.Services.GetRequiredService<IHttpClientFactory>().CreateClient("api");
 
         using HttpResponseMessage first = await client.GetAsync(servers.Api("/one"));
         using HttpResponseMessage second = await client.GetAsync(servers.Api("/two"));

@@ -5,7 +5,7 @@ using AuthActors.Http;
 using AuthActors.Spaces;
 using AuthActors.Spaces.Schemes;
 using AuthActors.Tests.Http;
-using AuthActors.Tests.TestKit;
+using AuthActors.Tests.Support;
 
 namespace AuthActors.Tests.Schemes;
 

@@ -1,6 +1,6 @@
 using AuthActors.Diagnostics;
 using AuthActors.Spaces;
-using AuthActors.Tests.TestKit;
+using AuthActors.Tests.Support;
 using Microsoft.Extensions.Logging;
 
 namespace AuthActors.Tests.Schemes;

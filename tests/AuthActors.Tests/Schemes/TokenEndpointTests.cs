@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using AuthActors.Credentials;
 using AuthActors.Spaces.Schemes;
-using AuthActors.Tests.TestKit;
+using AuthActors.Tests.Support;
 
 namespace AuthActors.Tests.Schemes;
 

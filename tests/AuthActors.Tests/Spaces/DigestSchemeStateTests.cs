@@ -3,7 +3,7 @@ using AuthActors.Diagnostics;
 using AuthActors.Protocol;
 using AuthActors.Spaces;
 using AuthActors.Spaces.Schemes;
-using AuthActors.Tests.TestKit;
+using AuthActors.Tests.Support;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

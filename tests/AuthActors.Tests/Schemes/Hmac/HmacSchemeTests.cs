@@ -1,7 +1,7 @@
 using System.Net;
 using AuthActors.Http;
 using AuthActors.Spaces;
-using AuthActors.Tests.TestKit;
+using AuthActors.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthActors.Tests.Schemes.Hmac;
@@ -14,8 +14,8 @@ public sealed class HmacSchemeTests
     public async Task RegisteredThroughDI_SignsRequestsTheServerAccepts()
     {
         await using HmacTestServer server = await HmacTestServer.StartAsync("key-1", "hmac-secret");
-        await using ServiceProvider provider = BuildServices(server.BaseAddress, "key-1", "hmac-secret");
-        HttpClient client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("signed");
+        await using TestHost provider = await BuildServices(server.BaseAddress, "key-1", "hmac-secret");
+        HttpClient client = provider.Services.GetRequiredService<IHttpClientFactory>().CreateClient("signed");
 
         using HttpResponseMessage first = await client.GetAsync(new Uri(server.BaseAddress, "/orders?page=2"));
         using HttpResponseMessage second = await client.PostAsync(new Uri(server.BaseAddress, "/orders"), new StringContent("{}"));
@@ -30,8 +30,8 @@ public sealed class HmacSchemeTests
     public async Task WrongSecret_ReturnedOnceWithReasonAndNeverLoops()
     {
         await using HmacTestServer server = await HmacTestServer.StartAsync("key-1", "hmac-secret");
-        await using ServiceProvider provider = BuildServices(server.BaseAddress, "key-1", "not-the-secret");
-        HttpClient client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("signed");
+        await using TestHost provider = await BuildServices(server.BaseAddress, "key-1", "not-the-secret");
+        HttpClient client = provider.Services.GetRequiredService<IHttpClientFactory>().CreateClient("signed");
 
         using HttpResponseMessage response = await client.GetAsync(new Uri(server.BaseAddress, "/orders"));
 
@@ -65,14 +65,13 @@ public sealed class HmacSchemeTests
     }
 
     /// <summary>What an application writes: the scheme and a key for the origin, one named client.</summary>
-    private static ServiceProvider BuildServices(Uri origin, string keyId, string secret)
-    {
-        var services = new ServiceCollection();
-        services.AddAuthActors(b => b
-            .AddScheme(new HmacScheme())
-            .AddCredential(origin, keyId, secret));
-        services.AddHttpClient("signed")
-            .AddAuthActorsHandler(o => o.UseDefaultProxy = false);
-        return services.BuildServiceProvider();
-    }
+    private static Task<TestHost> BuildServices(Uri origin, string keyId, string secret) =>
+        TestHost.StartAsync(services =>
+        {
+            services.AddAuthActors(b => b
+                .AddScheme(new HmacScheme())
+                .AddCredential(origin, keyId, secret));
+            services.AddHttpClient("signed")
+                .AddAuthActorsHandler(o => o.UseDefaultProxy = false);
+        });
 }

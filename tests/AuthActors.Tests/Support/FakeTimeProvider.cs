@@ -1,4 +1,4 @@
-namespace AuthActors.Tests.TestKit;
+namespace AuthActors.Tests.Support;
 
 /// <summary>
 /// A hand-written manual clock: time moves only on <see cref="Advance"/> (or <see cref="SetUtcNow"/>), and timers

@@ -1,4 +1,4 @@
-namespace AuthActors.Tests.TestKit;
+namespace AuthActors.Tests.Support;
 
 public sealed class FakeTimeProviderTests
 {

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace AuthActors.Tests.TestKit;
+namespace AuthActors.Tests.Support;
 
 /// <summary>A logger factory that keeps every formatted message (and exception text), for tests
 /// that assert what was logged, or that no secret was.</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AuthActors.Tests.TestKit;
+namespace AuthActors.Tests.Support;
 
 /// <summary>
 /// The one default timeout for waits in tests, scaled for slow machines by the environment variable
