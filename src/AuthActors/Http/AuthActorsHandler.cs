@@ -247,11 +247,16 @@ public sealed class AuthActorsHandler : DelegatingHandler
         object answer;
         try
         {
-            answer = await ask.WaitAsync(cancellationToken).ConfigureAwait(false);
+            answer = await ask.WaitAsync(_runtime.LeaseTimeout, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
             _ = ask.ContinueWith(t => ReleaseOrphan(key, t), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            if (e is TimeoutException)
+            {
+                throw SpaceFailed(key, new TimeoutException($"no answer within {_runtime.LeaseTimeout.TotalSeconds:0.#} s (ask-timeout plus discovery-timeout)"));
+            }
+
             throw;
         }
         catch (Exception e) when (IsSpaceFailure(e))

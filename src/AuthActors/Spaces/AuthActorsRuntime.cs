@@ -47,6 +47,8 @@ public sealed class AuthActorsRuntime : IAsyncDisposable, IDisposable
     private readonly Func<CancellationToken, Task<IActorRef>>? _findRegistry;
     private ActorSystem? _ownedSystem;
     private IActorRef? _registry;
+    private IActorRefProvider? _provider;
+    private ActorPath? _replyPath;
     private Task<IActorRef>? _finding;
     private IDisposable? _rotation;
     private bool _stopped;
@@ -203,14 +205,31 @@ public sealed class AuthActorsRuntime : IAsyncDisposable, IDisposable
     public async Task<int> CountLiveSpacesAsync(CancellationToken cancellationToken = default) =>
         (await GetSpacesAsync(cancellationToken).ConfigureAwait(false)).Count;
 
+    /// <summary>How long a caller waits for <see cref="LeaseAsync"/>: a lease may wait for another
+    /// request to discover the origin's challenge, hence longer than the ask timeout.</summary>
+    internal TimeSpan LeaseTimeout => Settings.AskTimeout + Settings.DiscoveryTimeout;
+
     /// <summary>
-    /// A header for a request: one Ask to the registry, which forwards it to the space. May wait
-    /// for another request to discover the origin's challenge, hence the longer timeout.
+    /// A header for a request: one Tell to the registry, which forwards it to the space; the
+    /// answer (an <see cref="AuthLease"/> or a <see cref="LeaseRefusal"/>) completes the task. The
+    /// task has no timeout of its own: the caller waits at most <see cref="LeaseTimeout"/>.
     /// </summary>
-    internal async Task<object> LeaseAsync(OriginKey origin, string path, bool hasBody)
+    internal Task<object> LeaseAsync(OriginKey origin, string path, bool hasBody)
     {
-        IActorRef registry = await RegistryAsync().ConfigureAwait(false);
-        return await registry.Ask<object>(new LeaseHeader(origin, path, hasBody), Settings.AskTimeout + Settings.DiscoveryTimeout).ConfigureAwait(false);
+        ValueTask<IActorRef> registry = RegistryAsync();
+        return registry.IsCompletedSuccessfully
+            ? Lease(registry.Result, new LeaseHeader(origin, path, hasBody))
+            : LeaseSlowAsync(registry, new LeaseHeader(origin, path, hasBody));
+
+        async Task<object> LeaseSlowAsync(ValueTask<IActorRef> pending, LeaseHeader message) =>
+            await Lease(await pending.ConfigureAwait(false), message).ConfigureAwait(false);
+    }
+
+    private Task<object> Lease(IActorRef registry, LeaseHeader message)
+    {
+        var reply = new ReplyPromise(_provider!, _replyPath!);
+        registry.Tell(message, reply);
+        return reply.Task;
     }
 
     internal async Task<ChallengeDecision> ReportChallengeAsync(ReportChallenge report)
@@ -346,6 +365,8 @@ public sealed class AuthActorsRuntime : IAsyncDisposable, IDisposable
 
     private void Started(IActorRef registry)
     {
+        _provider = ((IInternalActorRef)registry).Provider;
+        _replyPath = _provider.TempPath();
         _rotation = ChangeToken.OnChange(_services.Chain.GetChangeToken, () => _ = RotateAsync());
         Volatile.Write(ref _registry, registry);
     }
