@@ -34,6 +34,18 @@ public sealed class LayeringTests
         Assert.Empty(offenders.Distinct());
     }
 
+    [Fact]
+    public void Configuration_DependsOnNoAkka()
+    {
+        // DESIGN.md: the HOCON front end hands Akka text (AkkaConfigText), never Akka's types.
+        string[] offenders = [.. s_library.GetTypes()
+            .Where(t => t.Namespace is not null && t.Namespace.StartsWith("AuthActors.Configuration", StringComparison.Ordinal))
+            .SelectMany(t => ReferencedTypes(t).Where(u => (u.Namespace ?? "").StartsWith("Akka", StringComparison.Ordinal)).Select(u => $"{t.FullName} uses {u.FullName}"))
+            .Distinct()];
+
+        Assert.Empty(offenders);
+    }
+
     private static IEnumerable<Type> ReferencedTypes(Type type)
     {
         const BindingFlags All = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
