@@ -1,3 +1,4 @@
+using AuthActors.Configuration;
 using AuthActors.Http;
 using Microsoft.Extensions.Configuration;
 
@@ -47,6 +48,39 @@ internal static class HostConfiguration
         names.Add("command line");
         return new HostConfigurationLayers(builder.Build(), names);
     }
+
+    /// <summary>
+    /// What went wrong building the layers, as one line for the console. A HOCON error (which
+    /// <see cref="FileConfigurationProvider"/> wraps in an <see cref="InvalidDataException"/>)
+    /// becomes <c>FILE:LINE:COLUMN: REASON</c>, the file named as the user wrote it.
+    /// </summary>
+    /// <param name="error">What <see cref="Build"/> or <see cref="Validate"/> threw.</param>
+    /// <param name="configFile">The <c>--config</c> file as given on the command line, or null.</param>
+    public static string DescribeError(Exception error, string? configFile)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        HoconException? hocon = null;
+        for (Exception? e = error; e is not null && hocon is null; e = e.InnerException)
+        {
+            hocon = e as HoconException;
+        }
+
+        string text = hocon switch
+        {
+            { FileName: not null } => $"{InConfigFile(hocon.FileName, configFile)}:{hocon.Line}:{hocon.Column}: {hocon.Reason}",
+            not null => $"{configFile ?? "configuration"}: {hocon.Message}",
+            null when error is InvalidDataException { InnerException: { } inner } && configFile is not null => $"{configFile}: {inner.Message}",
+            null => error.Message,
+        };
+        return text.ReplaceLineEndings(" ").Trim();
+    }
+
+    // The file is added through a file provider rooted at its own directory, so the parser names
+    // it, and the files it includes, relative to that directory.
+    private static string InConfigFile(string fileName, string? configFile) =>
+        configFile is null || Path.IsPathRooted(fileName)
+            ? fileName
+            : Path.Combine(Path.GetDirectoryName(configFile) ?? "", fileName);
 
     /// <summary>The configuration keys set by <c>AUTHACTORS__...</c> variables.</summary>
     public static IEnumerable<KeyValuePair<string, string?>> FromEnvironment(IReadOnlyDictionary<string, string> environment)
