@@ -19,7 +19,7 @@ internal sealed class ConfigurationOptions
 
     public Option<KeyValuePair<string, string?>[]> Set { get; } = new("--set")
     {
-        Description = "Override one setting, e.g. --set spaces.lease-mode=shared (a path below 'authactors'); repeatable.",
+        Description = "Override one setting, e.g. --set spaces.lease-mode=shared (a path below 'authactors'), or --set akka.loglevel=DEBUG (a path starting with 'akka.'); repeatable.",
         HelpName = "KEY=VALUE",
         CustomParser = result =>
         {

@@ -21,6 +21,9 @@ internal static class HostConfiguration
     /// <summary>The prefix of configuration environment variables.</summary>
     public const string EnvironmentPrefix = "AUTHACTORS__";
 
+    /// <summary>The section that configures Akka.NET, read from the same layers (reference.conf has none).</summary>
+    public const string AkkaSectionName = "akka";
+
     /// <summary>The name of the lowest layer, as <c>config --origins</c> prints it.</summary>
     public const string ReferenceLayer = "reference.conf";
 
@@ -106,6 +109,8 @@ internal static class HostConfiguration
     /// <summary>
     /// One <c>--set</c> value: <c>KEY=VALUE</c> where KEY is a path below <c>authactors</c> written
     /// with dots or colons (<c>spaces.lease-mode=shared</c>); a leading <c>authactors.</c> is allowed.
+    /// A path that starts with <c>akka.</c> is a setting of the <c>akka</c> section instead
+    /// (<c>akka.loglevel=DEBUG</c>); its case is kept, since Akka's keys are case-sensitive.
     /// </summary>
     public static bool TryParseSetting(string text, out KeyValuePair<string, string?> setting, out string? error)
     {
@@ -115,16 +120,25 @@ internal static class HostConfiguration
         if (equals <= 0 || key.Length == 0 || key.Split(':').Any(s => s.Length == 0))
         {
             // The value is not echoed: it may be a password.
-            error = "expected KEY=VALUE with a key such as spaces.lease-mode";
+            error = "expected KEY=VALUE with a key such as spaces.lease-mode or akka.loglevel";
             return false;
         }
 
-        if (!key.StartsWith(AuthActorsOptions.SectionName + ":", StringComparison.OrdinalIgnoreCase))
+        if (key.StartsWith(AkkaSectionName + ":", StringComparison.OrdinalIgnoreCase))
         {
-            key = AuthActorsOptions.SectionName + ":" + key;
+            key = AkkaSectionName + key[AkkaSectionName.Length..];
+        }
+        else
+        {
+            if (!key.StartsWith(AuthActorsOptions.SectionName + ":", StringComparison.OrdinalIgnoreCase))
+            {
+                key = AuthActorsOptions.SectionName + ":" + key;
+            }
+
+            key = key.ToLowerInvariant();
         }
 
-        setting = KeyValuePair.Create(key.ToLowerInvariant(), (string?)text[(equals + 1)..]);
+        setting = KeyValuePair.Create(key, (string?)text[(equals + 1)..]);
         error = null;
         return true;
     }
