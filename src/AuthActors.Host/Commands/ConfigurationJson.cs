@@ -13,14 +13,32 @@ namespace AuthActors.Host.Commands;
 internal static class ConfigurationJson
 {
     /// <summary>The section <paramref name="section"/> as indented JSON, its name as the one top-level key.</summary>
-    public static string Write(IConfigurationSection section)
+    public static string Write(IConfigurationSection section) => Write([section]);
+
+    /// <summary>
+    /// The sections as indented JSON, one top-level key each, in the order given; a section with
+    /// nothing in it is written as <c>{}</c>.
+    /// </summary>
+    public static string Write(IReadOnlyList<IConfigurationSection> sections)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(section.Key);
-            WriteNode(writer, section);
+            foreach (IConfigurationSection section in sections)
+            {
+                writer.WritePropertyName(section.Key);
+                if (section.Value is null && !section.GetChildren().Any())
+                {
+                    writer.WriteStartObject();
+                    writer.WriteEndObject();
+                }
+                else
+                {
+                    WriteNode(writer, section);
+                }
+            }
+
             writer.WriteEndObject();
         }
 

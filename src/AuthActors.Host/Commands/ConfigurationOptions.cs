@@ -19,7 +19,7 @@ internal sealed class ConfigurationOptions
 
     public Option<KeyValuePair<string, string?>[]> Set { get; } = new("--set")
     {
-        Description = "Override one setting, e.g. --set spaces.lease-mode=shared (a path below 'authactors'); repeatable.",
+        Description = "Override one setting, e.g. --set spaces.lease-mode=shared (a path below 'authactors'), or --set akka.loglevel=DEBUG (a path starting with 'akka.'); repeatable.",
         HelpName = "KEY=VALUE",
         CustomParser = result =>
         {
@@ -47,7 +47,8 @@ internal sealed class ConfigurationOptions
 
     /// <summary>
     /// Builds and checks the configuration. On a missing or malformed file or a bad value, writes
-    /// one line to <see cref="HostConsole.Error"/> and returns null; unknown keys are warned about.
+    /// one line to <see cref="HostConsole.Error"/> (a HOCON error with its file, line and column)
+    /// and returns null; unknown keys are warned about.
     /// </summary>
     public async Task<HostConfigurationLayers?> TryBuildAsync(ParseResult result, HostConsole console, string command)
     {
@@ -64,10 +65,8 @@ internal sealed class ConfigurationOptions
         }
         catch (Exception e) when (e is FileNotFoundException or HoconException or InvalidOperationException or InvalidDataException or IOException or UnauthorizedAccessException)
         {
-            await console.Error.WriteLineAsync($"{command}: {OneLine(e.Message)}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"{command}: {HostConfiguration.DescribeError(e, file)}").ConfigureAwait(false);
             return null;
         }
     }
-
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 }

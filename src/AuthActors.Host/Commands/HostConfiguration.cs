@@ -1,3 +1,4 @@
+using AuthActors.Configuration;
 using AuthActors.Http;
 using Microsoft.Extensions.Configuration;
 
@@ -19,6 +20,9 @@ internal static class HostConfiguration
 {
     /// <summary>The prefix of configuration environment variables.</summary>
     public const string EnvironmentPrefix = "AUTHACTORS__";
+
+    /// <summary>The section that configures Akka.NET, read from the same layers (reference.conf has none).</summary>
+    public const string AkkaSectionName = "akka";
 
     /// <summary>The name of the lowest layer, as <c>config --origins</c> prints it.</summary>
     public const string ReferenceLayer = "reference.conf";
@@ -48,6 +52,39 @@ internal static class HostConfiguration
         return new HostConfigurationLayers(builder.Build(), names);
     }
 
+    /// <summary>
+    /// What went wrong building the layers, as one line for the console. A HOCON error (which
+    /// <see cref="FileConfigurationProvider"/> wraps in an <see cref="InvalidDataException"/>)
+    /// becomes <c>FILE:LINE:COLUMN: REASON</c>, the file named as the user wrote it.
+    /// </summary>
+    /// <param name="error">What <see cref="Build"/> or <see cref="Validate"/> threw.</param>
+    /// <param name="configFile">The <c>--config</c> file as given on the command line, or null.</param>
+    public static string DescribeError(Exception error, string? configFile)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        HoconException? hocon = null;
+        for (Exception? e = error; e is not null && hocon is null; e = e.InnerException)
+        {
+            hocon = e as HoconException;
+        }
+
+        string text = hocon switch
+        {
+            { FileName: not null } => $"{InConfigFile(hocon.FileName, configFile)}:{hocon.Line}:{hocon.Column}: {hocon.Reason}",
+            not null => $"{configFile ?? "configuration"}: {hocon.Message}",
+            null when error is InvalidDataException { InnerException: { } inner } && configFile is not null => $"{configFile}: {inner.Message}",
+            null => error.Message,
+        };
+        return text.ReplaceLineEndings(" ").Trim();
+    }
+
+    // The file is added through a file provider rooted at its own directory, so the parser names
+    // it, and the files it includes, relative to that directory.
+    private static string InConfigFile(string fileName, string? configFile) =>
+        configFile is null || Path.IsPathRooted(fileName)
+            ? fileName
+            : Path.Combine(Path.GetDirectoryName(configFile) ?? "", fileName);
+
     /// <summary>The configuration keys set by <c>AUTHACTORS__...</c> variables.</summary>
     public static IEnumerable<KeyValuePair<string, string?>> FromEnvironment(IReadOnlyDictionary<string, string> environment)
     {
@@ -72,6 +109,8 @@ internal static class HostConfiguration
     /// <summary>
     /// One <c>--set</c> value: <c>KEY=VALUE</c> where KEY is a path below <c>authactors</c> written
     /// with dots or colons (<c>spaces.lease-mode=shared</c>); a leading <c>authactors.</c> is allowed.
+    /// A path that starts with <c>akka.</c> is a setting of the <c>akka</c> section instead
+    /// (<c>akka.loglevel=DEBUG</c>); its case is kept, since Akka's keys are case-sensitive.
     /// </summary>
     public static bool TryParseSetting(string text, out KeyValuePair<string, string?> setting, out string? error)
     {
@@ -81,16 +120,25 @@ internal static class HostConfiguration
         if (equals <= 0 || key.Length == 0 || key.Split(':').Any(s => s.Length == 0))
         {
             // The value is not echoed: it may be a password.
-            error = "expected KEY=VALUE with a key such as spaces.lease-mode";
+            error = "expected KEY=VALUE with a key such as spaces.lease-mode or akka.loglevel";
             return false;
         }
 
-        if (!key.StartsWith(AuthActorsOptions.SectionName + ":", StringComparison.OrdinalIgnoreCase))
+        if (key.StartsWith(AkkaSectionName + ":", StringComparison.OrdinalIgnoreCase))
         {
-            key = AuthActorsOptions.SectionName + ":" + key;
+            key = AkkaSectionName + key[AkkaSectionName.Length..];
+        }
+        else
+        {
+            if (!key.StartsWith(AuthActorsOptions.SectionName + ":", StringComparison.OrdinalIgnoreCase))
+            {
+                key = AuthActorsOptions.SectionName + ":" + key;
+            }
+
+            key = key.ToLowerInvariant();
         }
 
-        setting = KeyValuePair.Create(key.ToLowerInvariant(), (string?)text[(equals + 1)..]);
+        setting = KeyValuePair.Create(key, (string?)text[(equals + 1)..]);
         error = null;
         return true;
     }

@@ -88,6 +88,108 @@ public sealed class ConfigCommandTests
     }
 
     [Fact]
+    public async Task Config_Akka_PrintsTheAkkaSectionOfTheFileAsStrings()
+    {
+        using var temp = new TempDirectory();
+        string conf = temp.Write("a.conf", """
+            authactors.ask-timeout = 7s
+            akka {
+              loglevel = DEBUG
+              loggers = ["A, B", C]
+              remote.dot-netty.tcp { port = 8081, enforce-ip-family = false }
+            }
+            """);
+
+        HostResult result = await HostRun.RunAsync(["config", "--akka", "--config", conf]);
+
+        Assert.True(result.Exit == ExitCodes.Ok, result.ToString());
+        using JsonDocument document = JsonDocument.Parse(result.Output);
+        Assert.Equal("7s", document.RootElement.GetProperty("authactors").GetProperty("ask-timeout").GetString());
+        JsonElement akka = document.RootElement.GetProperty("akka");
+        Assert.Equal("DEBUG", akka.GetProperty("loglevel").GetString());
+        Assert.Equal(["A, B", "C"], akka.GetProperty("loggers").EnumerateArray().Select(e => e.GetString()));
+        JsonElement tcp = akka.GetProperty("remote").GetProperty("dot-netty").GetProperty("tcp");
+        Assert.Equal("8081", tcp.GetProperty("port").GetString());
+        Assert.Equal("false", tcp.GetProperty("enforce-ip-family").GetString());
+    }
+
+    [Fact]
+    public async Task Config_WithoutAkkaFlag_LeavesTheAkkaSectionOut()
+    {
+        using var temp = new TempDirectory();
+        string conf = temp.Write("a.conf", "akka.loglevel = DEBUG");
+
+        HostResult result = await HostRun.RunAsync(["config", "--config", conf]);
+
+        Assert.True(result.Exit == ExitCodes.Ok, result.ToString());
+        using JsonDocument document = JsonDocument.Parse(result.Output);
+        Assert.False(document.RootElement.TryGetProperty("akka", out _));
+    }
+
+    [Fact]
+    public async Task Config_AkkaWithNoAkkaSettings_PrintsAnEmptyObject()
+    {
+        HostResult result = await HostRun.RunAsync(["config", "--akka"]);
+
+        Assert.True(result.Exit == ExitCodes.Ok, result.ToString());
+        using JsonDocument document = JsonDocument.Parse(result.Output);
+        JsonElement akka = document.RootElement.GetProperty("akka");
+        Assert.Equal(JsonValueKind.Object, akka.ValueKind);
+        Assert.Empty(akka.EnumerateObject());
+    }
+
+    [Fact]
+    public async Task Config_AkkaSecrets_AreMasked()
+    {
+        using var temp = new TempDirectory();
+        string conf = temp.Write("a.conf", """
+            akka.remote.dot-netty.tcp.ssl.certificate { path = cert.pfx, password = "Hunter2-Secret" }
+            akka.persistence.journal.sql.connection-string = "postgres://app:pw-789@db:5432/x"
+            """);
+
+        HostResult result = await HostRun.RunAsync(["config", "--akka", "--config", conf]);
+
+        Assert.True(result.Exit == ExitCodes.Ok, result.ToString());
+        using JsonDocument document = JsonDocument.Parse(result.Output);
+        JsonElement akka = document.RootElement.GetProperty("akka");
+        Assert.Equal("****", akka.GetProperty("remote").GetProperty("dot-netty").GetProperty("tcp").GetProperty("ssl").GetProperty("certificate").GetProperty("password").GetString());
+        Assert.Equal("postgres://app:****@db:5432/x", akka.GetProperty("persistence").GetProperty("journal").GetProperty("sql").GetProperty("connection-string").GetString());
+        Assert.DoesNotContain("Hunter2-Secret", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("pw-789", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Config_SetAkkaPath_OverridesTheFile()
+    {
+        using var temp = new TempDirectory();
+        string conf = temp.Write("a.conf", "akka { loglevel = DEBUG, stdout-loglevel = INFO }");
+
+        HostResult result = await HostRun.RunAsync(["config", "--akka", "--config", conf, "--set", "akka.loglevel=WARNING"]);
+
+        Assert.True(result.Exit == ExitCodes.Ok, result.ToString());
+        using JsonDocument document = JsonDocument.Parse(result.Output);
+        JsonElement akka = document.RootElement.GetProperty("akka");
+        Assert.Equal("WARNING", akka.GetProperty("loglevel").GetString());
+        Assert.Equal("INFO", akka.GetProperty("stdout-loglevel").GetString());
+        Assert.False(document.RootElement.GetProperty("authactors").TryGetProperty("akka", out _));
+        Assert.Equal("", result.Error);
+    }
+
+    [Fact]
+    public async Task Config_AkkaOrigins_NamesTheLayerOfEachAkkaSetting()
+    {
+        using var temp = new TempDirectory();
+        string conf = temp.Write("a.conf", "akka { loglevel = DEBUG, stdout-loglevel = INFO }");
+
+        HostResult result = await HostRun.RunAsync(["config", "--akka", "--origins", "--config", conf, "--set", "akka.loglevel=WARNING"]);
+
+        Assert.True(result.Exit == ExitCodes.Ok, result.ToString());
+        Assert.Contains("akka:loglevel = WARNING    # command line", result.Output, StringComparison.Ordinal);
+        Assert.Contains($"akka:stdout-loglevel = INFO    # {conf}", result.Output, StringComparison.Ordinal);
+        Assert.Contains("authactors:ask-timeout = 5s    # reference.conf", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Config_MissingFile_ExitsTwoNamingIt()
     {
         HostResult result = await HostRun.RunAsync(["config", "--config", "no-such-file.conf"]);

@@ -30,6 +30,9 @@ public sealed class HostConfigurationTests
     [InlineData("handler:max-redirects=3", "authactors:handler:max-redirects", "3")]
     [InlineData("x.password=a=b", "authactors:x:password", "a=b")]
     [InlineData("x=", "authactors:x", "")]
+    [InlineData("akka.loglevel=DEBUG", "akka:loglevel", "DEBUG")]
+    [InlineData("AKKA:actor:Provider=local", "akka:actor:Provider", "local")]
+    [InlineData("akka-ish.x=1", "authactors:akka-ish:x", "1")]
     public void TryParseSetting_ReadsKeyAndValue(string text, string key, string value)
     {
         Assert.True(HostConfiguration.TryParseSetting(text, out KeyValuePair<string, string?> setting, out _));

@@ -16,6 +16,7 @@ internal sealed class TempDirectory : IDisposable
     public string Write(string name, string text)
     {
         string path = File(name);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         System.IO.File.WriteAllText(path, text);
         return path;
     }
