@@ -20,11 +20,12 @@ namespace AuthActors.Configuration;
 /// </para>
 /// <para>
 /// A section whose children are named <c>0</c> to <c>n-1</c> becomes an array; any other
-/// section with children becomes an object, its keys in ordinal order; a key with a null value
-/// becomes <c>null</c>. <see cref="IConfiguration"/> cannot tell an empty object or array from
+/// section with children becomes an object, its keys in ordinal order. A key of an object with a
+/// null value is left out: <see cref="IConfiguration"/> cannot tell an empty object or array from
 /// null (<see cref="HoconFlattener"/>, like the JSON provider, stores all three as a null value),
-/// so <c>x {}</c> in a file reaches Akka as <c>x = null</c>, which hides whatever Akka's own
-/// defaults hold at <c>x</c>. When a key has both a value and children (two layers disagreeing
+/// and <c>x = null</c> would hide whatever Akka's own defaults hold at <c>x</c>, so a harmless
+/// <c>x {}</c> in a file must not become one (a null array item stays <c>null</c>). When a key
+/// has both a value and children (two layers disagreeing
 /// on its shape), the children are written, as the configuration binder would read them.
 /// </para>
 /// <para>
@@ -138,6 +139,11 @@ public static class AkkaConfigText
         text.Append("{\n");
         foreach (IConfigurationSection child in children.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
+            if (child.Value is null && !child.GetChildren().Any())
+            {
+                continue; // null or empty: Akka's default stands (see remarks)
+            }
+
             AppendIndent(text, level + 1);
             AppendQuoted(text, child.Key);
             text.Append(" = ");

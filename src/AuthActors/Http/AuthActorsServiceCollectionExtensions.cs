@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Akka.Hosting;
+using AuthActors.Configuration;
 using AuthActors.Credentials;
 using AuthActors.Diagnostics;
 using AuthActors.Http;
@@ -43,8 +44,9 @@ public static class AuthActorsServiceCollectionExtensions
             bool appHasAkka = services.Any(d => d.ServiceType == typeof(AkkaConfigurationBuilder));
             if (!appHasAkka)
             {
-                services.AddAkka(ActorSystemName, (akka, _) => akka
+                services.AddAkka(ActorSystemName, (akka, sp) => akka
                     .AddHocon(AuthActorsRuntime.SystemDefaults, HoconAddMode.Prepend)
+                    .AddHocon(UserAkkaConfig(sp), HoconAddMode.Prepend)
                     .WithAuthActors());
             }
 
@@ -89,6 +91,11 @@ public static class AuthActorsServiceCollectionExtensions
 
         return sp.GetRequiredService<IRequiredActor<SpaceRegistryActor>>().GetAsync(cancellationToken);
     }
+
+    /// <summary>The <c>akka</c> section of the app's configuration, resolved by our HOCON front end
+    /// (Akka's own parser is not fit for user files, DESIGN.md), over AuthActors' defaults.</summary>
+    private static string UserAkkaConfig(IServiceProvider sp) =>
+        sp.GetService<IConfiguration>() is { } configuration ? AkkaConfigText.FromConfiguration(configuration) : "";
 
     private static CredentialChain CreateChain(IServiceProvider sp, AuthActorsBuilder builder)
     {

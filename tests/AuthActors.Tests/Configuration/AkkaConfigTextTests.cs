@@ -247,25 +247,26 @@ public sealed class AkkaConfigTextTests
     }
 
     [Fact]
-    public void FromConfiguration_NullValue_BecomesNull()
+    public void FromConfiguration_NullValue_IsLeftOut()
     {
         IConfiguration configuration = Layers(new Dictionary<string, string?> { ["akka:a"] = "x", ["akka:nothing"] = null });
 
         string text = AkkaConfigText.FromConfiguration(configuration);
         AkkaConfig akka = ConfigurationFactory.ParseString(text);
 
-        Assert.Contains("\"nothing\" = null\n", text, StringComparison.Ordinal);
-        Assert.True(akka.HasPath("akka.nothing"));
-        Assert.Null(akka.GetString("akka.nothing"));
+        Assert.DoesNotContain("nothing", text, StringComparison.Ordinal);
+        Assert.Equal("x", akka.GetString("akka.a"));
     }
 
     [Fact]
-    public void FromConfiguration_EmptyObjectBelowTheSection_BecomesNullAsInConfiguration()
+    public void FromConfiguration_EmptyObjectBelowTheSection_LeavesAkkasDefaultsStanding()
     {
-        // IConfiguration keeps an empty object as a null value; the text cannot know better.
+        // IConfiguration keeps an empty object as a null value; a null would hide Akka's defaults.
         string text = AkkaConfigText.FromConfiguration(Hocon("akka { loglevel = INFO, actor.deployment {} }"));
+        AkkaConfig akka = ConfigurationFactory.ParseString(text).WithFallback(ConfigurationFactory.ParseString("akka.actor.deployment.default.router = from-defaults"));
 
-        Assert.Contains("\"deployment\" = null\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("deployment", text, StringComparison.Ordinal);
+        Assert.Equal("from-defaults", akka.GetString("akka.actor.deployment.default.router"));
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using AuthActors.Credentials;
 using AuthActors.Host.Server;
 using AuthActors.Spaces;
 using AuthActors.Tests.Support;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthActors.Tests.Http;
@@ -36,6 +37,32 @@ public sealed class AkkaHostingTests
         IActorRef registry = await host.Services.GetRequiredService<IRequiredActor<SpaceRegistryActor>>().GetAsync();
         Assert.Equal("/user/" + AuthActorsRuntime.RegistryName, registry.Path.ToStringWithoutAddress());
         Assert.Equal(1, await host.Services.GetRequiredService<AuthActorsRuntime>().CountLiveSpacesAsync());
+    }
+
+    [Fact]
+    public async Task AkkaSection_OfTheAppsHoconConfiguration_ConfiguresTheSystemAuthActorsStarts()
+    {
+        Environment.SetEnvironmentVariable("AUTHACTORS_TEST_ASK", "7s");
+        try
+        {
+            await using TestHost host = await TestHost.StartAsync(
+                s => s.AddAuthActors(),
+                c => c.AddAuthActorsReference().AddHoconString("""
+                    akka { loglevel = DEBUG, actor.ask-timeout = 3s, actor.ask-timeout = ${?AUTHACTORS_TEST_ASK} }
+                    authactors.ask-timeout = 2s
+                    """));
+
+            ActorSystem system = host.Services.GetRequiredService<ActorSystem>();
+
+            Assert.Equal(AuthActorsServiceCollectionExtensions.ActorSystemName, system.Name);
+            Assert.Equal("DEBUG", system.Settings.LogLevel, ignoreCase: true);
+            Assert.Equal(TimeSpan.FromSeconds(7), system.Settings.AskTimeout);
+            Assert.Equal(TimeSpan.FromSeconds(2), host.Services.GetRequiredService<AuthActorsRuntime>().Settings.AskTimeout);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("AUTHACTORS_TEST_ASK", null);
+        }
     }
 
     [Fact]

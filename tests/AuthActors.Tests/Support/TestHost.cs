@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,10 +19,11 @@ public sealed class TestHost : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
 
     /// <summary>Builds a host with <paramref name="configure"/>'s services, no log output, and starts it.</summary>
-    public static async Task<TestHost> StartAsync(Action<IServiceCollection> configure)
+    public static async Task<TestHost> StartAsync(Action<IServiceCollection> configure, Action<IConfigurationBuilder>? configuration = null)
     {
         HostApplicationBuilder builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Logging.ClearProviders();
+        configuration?.Invoke(builder.Configuration);
         configure(builder.Services);
         IHost host = builder.Build();
         await host.StartAsync();
