@@ -47,6 +47,7 @@ public sealed class AuthActorsRuntime : IAsyncDisposable, IDisposable
     private readonly Func<CancellationToken, Task<IActorRef>>? _findRegistry;
     private ActorSystem? _ownedSystem;
     private IActorRef? _registry;
+    private IActorRef? _undelivered;
     private IActorRefProvider? _provider;
     private ActorPath? _replyPath;
     private Task<IActorRef>? _finding;
@@ -148,6 +149,7 @@ public sealed class AuthActorsRuntime : IAsyncDisposable, IDisposable
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
         IActorRef? registry;
+        IActorRef? undelivered;
         ActorSystem? owned;
         lock (_startLock)
         {
@@ -158,16 +160,15 @@ public sealed class AuthActorsRuntime : IAsyncDisposable, IDisposable
 
             Volatile.Write(ref _stopped, true);
             registry = _registry;
+            undelivered = _undelivered;
             owned = _ownedSystem;
             _rotation?.Dispose();
             _rotation = null;
         }
 
-        if (owned is not null)
-        {
-            await CoordinatedShutdown.Get(owned).Run(CoordinatedShutdown.ClrExitReason.Instance).WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        else if (registry is not null)
+        // The registry first: its spaces fail what they hold parked, and whatever still reaches
+        // it becomes a dead letter that the listener, still running, fails with a reason.
+        if (registry is not null)
         {
             try
             {
@@ -177,6 +178,15 @@ public sealed class AuthActorsRuntime : IAsyncDisposable, IDisposable
             {
                 // Akka's GracefulStop gives up after its timeout; the system's own shutdown stops the rest.
             }
+        }
+
+        if (owned is not null)
+        {
+            await CoordinatedShutdown.Get(owned).Run(CoordinatedShutdown.ClrExitReason.Instance).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            undelivered?.Tell(PoisonPill.Instance);
         }
     }
 
@@ -249,9 +259,13 @@ public sealed class AuthActorsRuntime : IAsyncDisposable, IDisposable
     internal static void Complete(AuthLease lease, LeaseOutcome outcome) =>
         lease.Owner?.Tell(new LeaseCompleted(lease, outcome), ActorRefs.NoSender);
 
-    /// <summary>Creates the registry actor in <paramref name="system"/> (Akka.Hosting's start-up calls it).</summary>
-    internal IActorRef CreateRegistry(ActorSystem system) =>
-        system.ActorOf(SpaceRegistryActor.Props(_services), RegistryName);
+    /// <summary>Creates the registry actor in <paramref name="system"/> (Akka.Hosting's start-up calls
+    /// it), and beside it the listener that fails requests whose message was not delivered.</summary>
+    internal IActorRef CreateRegistry(ActorSystem system)
+    {
+        _undelivered = system.ActorOf(UndeliveredReplyActor.Props(), RegistryName + "-undelivered");
+        return system.ActorOf(SpaceRegistryActor.Props(_services), RegistryName);
+    }
 
     private static SpaceServices Services(
         CredentialChain credentials,

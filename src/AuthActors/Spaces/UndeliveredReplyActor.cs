@@ -1,0 +1,33 @@
+using Akka.Actor;
+using Akka.Event;
+
+namespace AuthActors.Spaces;
+
+/// <summary>
+/// Fails, at once and with a reason, a request whose message was never delivered: one sent to a
+/// space or registry that stopped (a shutdown, or a space stopped by its supervisor) lands in
+/// Akka's dead letters, and its <see cref="ReplyPromise"/> would otherwise wait for the caller's
+/// timeout. Subscribed to <see cref="DeadLetter"/> on the event stream; other dead letters are
+/// not its business.
+/// </summary>
+internal sealed class UndeliveredReplyActor : ReceiveActor
+{
+    public UndeliveredReplyActor()
+    {
+        Receive<DeadLetter>(letter =>
+        {
+            if (letter.Sender is ReplyPromise reply)
+            {
+                reply.Tell(new Status.Failure(new SpaceUnavailableException(
+                    $"the protection space stopped before it answered ({letter.Message.GetType().Name} to {letter.Recipient.Path.Name})")));
+            }
+        });
+    }
+
+    /// <summary>The props of the listener.</summary>
+    public static Props Props() => Akka.Actor.Props.Create(() => new UndeliveredReplyActor());
+
+    protected override void PreStart() => Context.System.EventStream.Subscribe(Self, typeof(DeadLetter));
+
+    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
+}
