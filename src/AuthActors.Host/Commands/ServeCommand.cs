@@ -145,6 +145,11 @@ internal static class ServeCommand
             DefaultValueFactory = _ => NcCheck.Replay,
             CustomParser = result => OptionParsing.ParseOne(result, NcCheck.Replay, "--nc-check", DigestOptionParsers.TryParseNcCheck),
         };
+        var sharedNonce = new Option<TimeSpan?>("--shared-nonce")
+        {
+            Description = "One nonce for every client, a new one every DURATION (e.g. 60s), as some CDNs do; with --nc-check on, clients that count nc alone collide.",
+            CustomParser = result => OptionParsing.ParseOne<TimeSpan?>(result, null, "--shared-nonce", OptionParsing.TryParsePositiveDurationOrNull),
+        };
         var oneTimeNonces = new Option<bool>("--one-time-nonces") { Description = "A nonce is good for one request; each success carries Authentication-Info nextnonce." };
         var nextNonce = new Option<bool>("--next-nonce") { Description = "Send Authentication-Info (nextnonce, rspauth) on every Digest success." };
         var userHash = new Option<bool>("--userhash") { Description = "Advertise userhash=true and accept hashed user names (RFC 7616 §3.4.4)." };
@@ -163,7 +168,7 @@ internal static class ServeCommand
 
         var command = new Command("serve", "Run the embedded Digest, Basic and Bearer server (with an OAuth token endpoint) on 127.0.0.1 until Ctrl+C, logging each request.")
         {
-            port, realm, realms, algorithm, qop, nonceLifetime, user, client, tokenLifetime, ncCheck, oneTimeNonces, nextNonce, userHash, proxy, responseBytes,
+            port, realm, realms, algorithm, qop, nonceLifetime, sharedNonce, user, client, tokenLifetime, ncCheck, oneTimeNonces, nextNonce, userHash, proxy, responseBytes,
         };
         command.SetAction((result, ct) =>
         {
@@ -177,6 +182,7 @@ internal static class ServeCommand
                 Algorithms = result.GetValue(algorithm) ?? [DigestAlgorithm.Sha256],
                 Qop = result.GetValue(qop),
                 NonceLifetime = result.GetValue(nonceLifetime),
+                SharedNonce = result.GetValue(sharedNonce),
                 Users = users.Length == 0
                     ? new Dictionary<string, string>(StringComparer.Ordinal) { ["user"] = "passwd" }
                     : new Dictionary<string, string>(users, StringComparer.Ordinal),
@@ -253,6 +259,11 @@ internal static class ServeCommand
             _ => "auth, auth-int",
         };
         var nonces = new List<string> { $"lifetime {DurationParser.Format(options.NonceLifetime)}", $"nc check {options.NcCheck.ToString().ToLowerInvariant()}" };
+        if (options.SharedNonce is { } shared)
+        {
+            nonces.Add($"one for every client, rotated every {DurationParser.Format(shared)}");
+        }
+
         if (options.OneTimeNonces)
         {
             nonces.Add("one-time");

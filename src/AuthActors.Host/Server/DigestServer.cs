@@ -66,7 +66,7 @@ public sealed partial class DigestServer : IAsyncDisposable
         _options = options;
         _logger = logger;
         Stats = new DigestServerStats();
-        _nonces = new NonceStore(options.NonceLifetime, options.MaxNonces, options.TimeProvider, Stats);
+        _nonces = new NonceStore(options.NonceLifetime, options.MaxNonces, options.TimeProvider, Stats, options.SharedNonce);
 
         DigestAlgorithm[] algorithms = OrderStrongestFirst(options.Algorithms);
         _spaceRealms = new DigestRealm[options.Realms];
@@ -206,6 +206,10 @@ public sealed partial class DigestServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port, nameof(options.Port));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, IPEndPoint.MaxPort, nameof(options.Port));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.NonceLifetime, TimeSpan.Zero, nameof(options.NonceLifetime));
+        if (options.SharedNonce is { } shared)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(shared, TimeSpan.Zero, nameof(options.SharedNonce));
+        }
         ArgumentOutOfRangeException.ThrowIfNegative(options.Realms, nameof(options.Realms));
         ArgumentOutOfRangeException.ThrowIfNegative(options.ResponseBytes, nameof(options.ResponseBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxNonces, 2, nameof(options.MaxNonces));

@@ -63,6 +63,13 @@ public sealed record DigestServerOptions
     /// </summary>
     public int MaxNonces { get; init; } = 1_000_000;
 
+    /// <summary>
+    /// When set, every client gets the same nonce (per realm), a new one every this long, as some
+    /// CDNs do: clients that count nc on their own collide (with <see cref="NcCheck"/> on, a reused
+    /// nc is refused). Null: a nonce per challenge. The default value is null.
+    /// </summary>
+    public TimeSpan? SharedNonce { get; init; }
+
     /// <summary>How the nonce count is checked. The default value is <see cref="Server.NcCheck.Replay"/>.</summary>
     public NcCheck NcCheck { get; init; } = NcCheck.Replay;
 

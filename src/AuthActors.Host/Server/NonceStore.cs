@@ -30,6 +30,10 @@ internal sealed class NonceStore : IDisposable
     private readonly ITimer _sweepTimer;
     private readonly int _maxNonces;
 
+    // Shared-nonce mode: each realm's current nonce (compare-and-swap), and how long it is handed out.
+    private readonly ConcurrentDictionary<int, NonceState> _shared = new();
+    private readonly long _sharedTimestamps;
+
     // Only one thread trims at a time; the others carry on (Monitor.TryEnter).
     private readonly Lock _trimLock = new();
 
@@ -42,8 +46,9 @@ internal sealed class NonceStore : IDisposable
     // Nonces with a Sequence at or below this are expired (ExpireAll). Read with Volatile.
     private long _expiredThrough;
 
-    public NonceStore(TimeSpan lifetime, int maxNonces, TimeProvider timeProvider, DigestServerStats stats)
+    public NonceStore(TimeSpan lifetime, int maxNonces, TimeProvider timeProvider, DigestServerStats stats, TimeSpan? shared = null)
     {
+        _sharedTimestamps = shared is { } rotation ? ToTimestamps(rotation, timeProvider.TimestampFrequency) : 0;
         _maxNonces = maxNonces;
         _timeProvider = timeProvider;
         _stats = stats;
@@ -59,6 +64,11 @@ internal sealed class NonceStore : IDisposable
     /// <summary>Makes a nonce for a realm and remembers it.</summary>
     public NonceState Issue(int realmIndex)
     {
+        if (_sharedTimestamps > 0)
+        {
+            return IssueShared(realmIndex);
+        }
+
         NonceState state = Create(realmIndex);
         Add(state);
         _stats.AddNonceIssued();
@@ -83,6 +93,11 @@ internal sealed class NonceStore : IDisposable
     /// </summary>
     public NonceState GetSuccessor(NonceState state)
     {
+        if (_sharedTimestamps > 0)
+        {
+            return IssueShared(state.RealmIndex);
+        }
+
         while (true)
         {
             NonceState? current = state.Successor;
@@ -95,6 +110,33 @@ internal sealed class NonceStore : IDisposable
             NonceState candidate = Create(state.RealmIndex);
             Add(candidate);
             if (state.TrySetSuccessor(current, candidate))
+            {
+                _stats.AddNonceIssued();
+                return candidate;
+            }
+
+            Remove(candidate);
+        }
+    }
+
+    /// <summary>Shared-nonce mode: the realm's current nonce, or a new one (for everyone) once it is
+    /// older than the rotation period, no longer fresh, or forgotten.</summary>
+    private NonceState IssueShared(int realmIndex)
+    {
+        while (true)
+        {
+            NonceState? current = _shared.GetValueOrDefault(realmIndex);
+            if (current is not null
+                && _timeProvider.GetTimestamp() - current.IssuedAt < _sharedTimestamps
+                && IsFresh(current)
+                && _nonces.ContainsKey(current.Value))
+            {
+                return current;
+            }
+
+            NonceState candidate = Create(realmIndex);
+            Add(candidate);
+            if (current is null ? _shared.TryAdd(realmIndex, candidate) : _shared.TryUpdate(realmIndex, candidate, current))
             {
                 _stats.AddNonceIssued();
                 return candidate;

@@ -27,6 +27,7 @@ public sealed class AuthActorsDiagnostics : IDisposable
         Retries = new AuthActorsCounter(_meter, "authactors.retries", description: "Requests re-sent after a challenge");
         Passivations = new AuthActorsCounter(_meter, "authactors.passivations", description: "Idle protection-space actors stopped");
         ModeSwitches = new AuthActorsCounter(_meter, "authactors.exclusive_switches", description: "Spaces switched to exclusive nonce leases on a strict server");
+        NcBlocksGranted = new AuthActorsCounter(_meter, "authactors.nc_blocks", description: "Blocks of nonce counts this node was granted by the fleet (cluster mode)");
         _meter.CreateObservableGauge("authactors.live_spaces", () => Interlocked.Read(ref _liveSpaces), description: "Protection-space actors alive now");
         ActivitySource = new ActivitySource(Name);
     }
@@ -47,6 +48,9 @@ public sealed class AuthActorsDiagnostics : IDisposable
     public AuthActorsCounter Passivations { get; }
 
     public AuthActorsCounter ModeSwitches { get; }
+
+    /// <summary>Cluster mode: blocks of nonce counts granted to this node.</summary>
+    public AuthActorsCounter NcBlocksGranted { get; }
 
     /// <summary>Protection-space actors alive now.</summary>
     public long LiveSpaces => Interlocked.Read(ref _liveSpaces);

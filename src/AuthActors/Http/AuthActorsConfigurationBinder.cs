@@ -20,6 +20,7 @@ public static class AuthActorsConfigurationBinder
         "policy:allow-md5", "policy:allow-basic", "policy:allow-basic-over-http", "policy:minimum-algorithm",
         "supervision:max-restarts", "supervision:within",
         "credentials:netrc-file", "credentials:environment-prefix",
+        "cluster:enabled", "cluster:nc-block-size", "cluster:ask-timeout", "cluster:grant-timeout", "cluster:shards",
     ];
 
     /// <summary>Every leaf key this binder reads (relative to <c>authactors</c>), besides the lists
@@ -41,6 +42,11 @@ public static class AuthActorsConfigurationBinder
         Bool(section, "handler:verify-rspauth", v => options.Handler.VerifyRspAuth = v);
         Bool(section, "handler:follow-redirects", v => options.Handler.FollowRedirects = v);
         Int(section, "handler:max-redirects", v => options.Handler.MaxRedirects = v);
+        Bool(section, "cluster:enabled", v => options.Cluster.Enabled = v);
+        Int(section, "cluster:nc-block-size", v => options.Cluster.NcBlockSize = v);
+        Duration(section, "cluster:ask-timeout", v => options.Cluster.AskTimeout = v);
+        Duration(section, "cluster:grant-timeout", v => options.Cluster.GrantTimeout = v);
+        Int(section, "cluster:shards", v => options.Cluster.Shards = v);
         Bool(section, "policy:allow-md5", v => options.Policy.AllowMd5 = v);
         Bool(section, "policy:allow-basic", v => options.Policy.AllowBasic = v);
         Bool(section, "policy:allow-basic-over-http", v => options.Policy.AllowBasicOverHttp = v);
@@ -115,7 +121,7 @@ public static class AuthActorsConfigurationBinder
         Read(section, key, "a whole number", s => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) ? n : (int?)null, set);
 
     private static void Bool(IConfiguration section, string key, Action<bool> set) =>
-        Read(section, key, "true or false", s => bool.TryParse(s, out bool b) ? b : (bool?)null, set);
+        Read(section, key, "true or false (or on/off, yes/no)", ConfigValue.ParseBoolean, set);
 
     private static void Read<T>(IConfiguration section, string key, string expected, Func<string, T?> parse, Action<T> set)
         where T : struct

@@ -31,6 +31,9 @@ public sealed class AuthActorsOptions
     /// <summary>Where credentials come from.</summary>
     public AuthActorsCredentialsOptions Credentials { get; set; } = new();
 
+    /// <summary>Cluster mode: spaces shared across a fleet of processes.</summary>
+    public AuthActorsClusterOptions Cluster { get; set; } = new();
+
     /// <summary>The settings the space actors follow.</summary>
     public SpaceSettings ToSpaceSettings() => new SpaceSettings
     {

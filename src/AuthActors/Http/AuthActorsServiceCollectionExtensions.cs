@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Akka.Hosting;
+using AuthActors.Cluster;
 using AuthActors.Configuration;
 using AuthActors.Credentials;
 using AuthActors.Diagnostics;
@@ -62,20 +63,37 @@ public static class AuthActorsServiceCollectionExtensions
             services.TryAddSingleton(TimeProvider.System);
             services.TryAddSingleton<UrlUserInfoCredentialSource>();
             services.TryAddSingleton(sp => CreateChain(sp, builder));
-            services.TryAddSingleton(sp => new AuthActorsRuntime(
-                new SpaceServices(
-                    sp.GetRequiredService<CredentialChain>(),
-                    sp.GetRequiredService<IOptions<AuthActorsOptions>>().Value.ToSpaceSettings(),
-                    new AuthSchemeRegistry([.. AuthSchemeRegistry.Default.Schemes, .. builder.Schemes]),
-                    new AuthActorsDiagnostics(sp.GetService<IMeterFactory>()),
-                    sp.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
-                    sp.GetService<TimeProvider>() ?? TimeProvider.System),
-                ct => FindRegistryAsync(sp, builder, ct)));
+            services.TryAddSingleton(sp => CreateRuntime(sp, builder));
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuthActorsHostedService>());
         }
 
         configure?.Invoke(builder);
         return builder;
+    }
+
+    private static AuthActorsRuntime CreateRuntime(IServiceProvider sp, AuthActorsBuilder builder)
+    {
+        AuthActorsOptions options = sp.GetRequiredService<IOptions<AuthActorsOptions>>().Value;
+        ILoggerFactory loggerFactory = sp.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+        var diagnostics = new AuthActorsDiagnostics(sp.GetService<IMeterFactory>());
+        // Cluster mode: each nonce's counts come from the space's owner in the fleet.
+        IFleetNonceCounts? fleet = options.Cluster.Enabled
+            ? new ClusterNonceCounts(
+                ct => sp.GetRequiredService<IRequiredActor<SpaceOwnerActor>>().GetAsync(ct),
+                options.Cluster.ToClusterSettings(),
+                diagnostics,
+                loggerFactory.CreateLogger("AuthActors.Cluster"))
+            : null;
+        return new AuthActorsRuntime(
+            new SpaceServices(
+                sp.GetRequiredService<CredentialChain>(),
+                options.ToSpaceSettings(),
+                new AuthSchemeRegistry([.. AuthSchemeRegistry.Default.Schemes, .. builder.Schemes]),
+                diagnostics,
+                loggerFactory,
+                sp.GetService<TimeProvider>() ?? TimeProvider.System,
+                fleet),
+            ct => FindRegistryAsync(sp, builder, ct));
     }
 
     /// <summary>The registry actor, once Akka.Hosting has started it (<c>WithAuthActors</c>).</summary>

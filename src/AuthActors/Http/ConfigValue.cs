@@ -9,6 +9,14 @@ namespace AuthActors.Http;
 /// </summary>
 public static class ConfigValue
 {
+    /// <summary>A HOCON boolean: true/false, yes/no, on/off, any case (HOCON spec, "Booleans"); null otherwise.</summary>
+    public static bool? ParseBoolean(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "true" or "yes" or "on" => true,
+        "false" or "no" or "off" => false,
+        _ => null,
+    };
+
     /// <summary>
     /// A duration: a number and a unit (<c>ns us ms s m h d</c> or their long names, singular or
     /// plural); a bare number means milliseconds, as in HOCON; or a .NET TimeSpan (<c>00:01:30</c>).

@@ -361,6 +361,8 @@ internal sealed class ProtectionSpaceActor : ReceiveActor
 
         public override bool IsRebuilt => actor._rebuilt;
 
+        internal override IFleetNonceCounts? Fleet => actor._services.Fleet;
+
         public override void Run<T>(Func<CancellationToken, Task<T>> work, Action<T> onSuccess, Action<Exception> onFailure)
         {
             ILogger logger = actor._logger;

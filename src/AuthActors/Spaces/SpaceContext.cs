@@ -9,6 +9,9 @@ public abstract class SpaceContext
     /// <summary>The space this state belongs to.</summary>
     public abstract SpaceKey Key { get; }
 
+    /// <summary>Cluster mode: where nonce counts unique across the fleet come from; null in one process.</summary>
+    internal virtual IFleetNonceCounts? Fleet => null;
+
     /// <summary>Settings of every space.</summary>
     public abstract SpaceSettings Settings { get; }
 

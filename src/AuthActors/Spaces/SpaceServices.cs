@@ -11,4 +11,5 @@ internal sealed record SpaceServices(
     AuthSchemeRegistry Schemes,
     AuthActorsDiagnostics Diagnostics,
     ILoggerFactory LoggerFactory,
-    TimeProvider TimeProvider);
+    TimeProvider TimeProvider,
+    IFleetNonceCounts? Fleet = null);

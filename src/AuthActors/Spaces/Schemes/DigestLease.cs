@@ -8,7 +8,8 @@ namespace AuthActors.Spaces.Schemes;
 /// </summary>
 internal sealed class DigestLease : AuthLease
 {
-    private readonly DigestRequest _template;
+    private FleetNonceStream? _fleet;
+    private DigestRequest _template;
     private string? _bodyHashHex;
 
     public DigestLease(DigestSchemeState owner, NonceSlot slot, DigestRequest template, int generation, bool wantsCompletion)
@@ -17,6 +18,8 @@ internal sealed class DigestLease : AuthLease
         State = owner;
         Slot = slot;
         _template = template;
+        _fleet = slot.Fleet;
+        Nc = template.Nc;
         Generation = generation;
         WantsCompletion = wantsCompletion;
     }
@@ -36,11 +39,34 @@ internal sealed class DigestLease : AuthLease
     /// <summary>The nonce it carries (a snapshot: the slot may have moved on).</summary>
     public string Nonce => _template.Nonce;
 
-    /// <summary>The nc it carries.</summary>
-    public uint Nc => _template.Nc;
+    /// <summary>The nc it carries: the space's own count (in a fleet, the wire carries its mapping).</summary>
+    public uint Nc { get; }
 
     /// <inheritdoc />
     public override ValueTask<string?> CreateHeaderValueAsync(AuthRequest request, CancellationToken cancellationToken)
+    {
+        if (_fleet is { } fleet)
+        {
+            _fleet = null; // mapped once: a second header for this lease carries the same nc
+            ValueTask<uint> mapped = fleet.MapAsync(Nc, cancellationToken);
+            if (!mapped.IsCompletedSuccessfully)
+            {
+                return CreateMappedAsync(mapped, request, cancellationToken);
+            }
+
+            _template = _template with { Nc = mapped.Result };
+        }
+
+        return CreateCoreAsync(request, cancellationToken);
+    }
+
+    private async ValueTask<string?> CreateMappedAsync(ValueTask<uint> mapped, AuthRequest request, CancellationToken cancellationToken)
+    {
+        _template = _template with { Nc = await mapped.ConfigureAwait(false) };
+        return await CreateCoreAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private ValueTask<string?> CreateCoreAsync(AuthRequest request, CancellationToken cancellationToken)
     {
         if (_template.Qop == DigestQop.AuthInt)
         {

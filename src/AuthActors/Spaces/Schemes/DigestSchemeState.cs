@@ -517,12 +517,18 @@ internal sealed class DigestSchemeState : AuthSchemeState
     private NonceSlot NewSlot(DigestChallenge challenge) => NewSlot(challenge.Nonce, challenge.Opaque);
 
     private NonceSlot NewSlot(string nonce, string? opaque) =>
-        new(nonce, opaque, DigestCalculator.CreateCnonce()) { AdoptedAt = _context.TimeProvider.GetTimestamp() };
+        new(nonce, opaque, DigestCalculator.CreateCnonce())
+        {
+            AdoptedAt = _context.TimeProvider.GetTimestamp(),
+            Fleet = _context.Fleet?.Open(_context.Key, nonce),
+        };
 
-    /// <summary>Moves <paramref name="slot"/> to a new nonce (nc restarts, a fresh cnonce) and notes when.</summary>
+    /// <summary>Moves <paramref name="slot"/> to a new nonce (nc restarts, a fresh cnonce, and in a
+    /// fleet a fresh stream of counts) and notes when.</summary>
     private void Adopt(NonceSlot slot, string nonce, string? opaque)
     {
         slot.Adopt(nonce, opaque, DigestCalculator.CreateCnonce());
         slot.AdoptedAt = _context.TimeProvider.GetTimestamp();
+        slot.Fleet = _context.Fleet?.Open(_context.Key, nonce);
     }
 }

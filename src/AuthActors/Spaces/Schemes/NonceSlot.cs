@@ -35,6 +35,9 @@ internal sealed class NonceSlot
     /// <summary>When it took its nonce (a <see cref="TimeProvider"/> timestamp).</summary>
     public long AdoptedAt { get; set; }
 
+    /// <summary>Cluster mode: maps this adoption's nc onto counts unique across the fleet; null in one process.</summary>
+    public FleetNonceStream? Fleet { get; set; }
+
     /// <summary>Exclusive mode: a request holds this slot now.</summary>
     public bool InUse { get; set; }
 

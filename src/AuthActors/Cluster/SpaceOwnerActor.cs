@@ -1,0 +1,157 @@
+using System.Numerics;
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.DistributedData;
+using Akka.Event;
+
+namespace AuthActors.Cluster;
+
+/// <summary>
+/// The one owner, across the fleet, of a protection space's nonce counts: a sharded entity (entity
+/// id: <see cref="ClusterNonceCounts.SpaceId"/>). Nodes that use a nonce ask it for blocks of nc;
+/// it grants each count once, ever.
+/// <para>A grant is recorded before it is handed out: the highest count granted per nonce is a
+/// counter in Akka.DistributedData (a PN-counter map keyed by nonce, written to a majority of the
+/// fleet). An owner that starts (first use, after passivation, a handoff or a crash elsewhere)
+/// reads it from a majority before its first grant on a nonce, so it never grants a block again.
+/// When no majority answers, it refuses rather than guess; the node asks again.</para>
+/// <para>States: <b>idle</b> takes the next request; <b>busy</b> waits for the replicator's answer to
+/// one read or write and stashes the rest, so grants on one space are strictly sequential.</para>
+/// Nothing secret reaches it: it sees a space id, a nonce and a count.
+/// </summary>
+internal sealed class SpaceOwnerActor : ReceiveActor, IWithStash
+{
+    /// <summary>Nonces remembered per space; the oldest beyond this is forgotten (a server that
+    /// hands out a nonce again after this many newer ones has long expired it).</summary>
+    internal const int MaxNonces = 256;
+
+    private readonly IActorRef _replicator;
+    private readonly UniqueAddress _self;
+    private readonly PNCounterDictionaryKey<string> _key;
+    private readonly TimeSpan _timeout;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Dictionary<string, long> _granted = [];
+    private readonly Queue<string> _order = new();
+
+    public SpaceOwnerActor(string spaceId, TimeSpan consistencyTimeout)
+    {
+        _replicator = DistributedData.Get(Context.System).Replicator;
+        _self = Akka.Cluster.Cluster.Get(Context.System).SelfUniqueAddress;
+        _key = new PNCounterDictionaryKey<string>("authactors-nc-" + spaceId);
+        _timeout = consistencyTimeout;
+        Idle();
+    }
+
+    /// <inheritdoc />
+    public IStash Stash { get; set; } = null!;
+
+    /// <summary>The props of the owner of <paramref name="spaceId"/>.</summary>
+    public static Props Props(string spaceId, TimeSpan consistencyTimeout) =>
+        Akka.Actor.Props.Create(() => new SpaceOwnerActor(spaceId, consistencyTimeout));
+
+    private void Idle()
+    {
+        Receive<GrantNonceCounts>(request =>
+        {
+            if (request.Count < 1)
+            {
+                Sender.Tell(new Status.Failure(new ArgumentOutOfRangeException(nameof(request), request.Count, "a grant needs at least one count")));
+                return;
+            }
+
+            if (_granted.ContainsKey(request.Nonce))
+            {
+                Write(request, Sender);
+            }
+            else
+            {
+                // First grant on this nonce by this incarnation: learn what earlier owners granted.
+                _replicator.Tell(Dsl.Get(_key, new ReadMajority(_timeout), new Pending(request, Sender)));
+                Become(Busy);
+            }
+        });
+    }
+
+    private void Busy()
+    {
+        Receive<GetSuccess>(success =>
+        {
+            var pending = (Pending)success.Request;
+            var counts = (PNCounterDictionary<string>)success.Data;
+            string? forget = Remember(pending.Request.Nonce, counts.TryGetValue(pending.Request.Nonce, out BigInteger value) ? (long)value : 0);
+            Write(pending.Request, pending.ReplyTo, forget);
+        });
+        Receive<NotFound>(notFound =>
+        {
+            var pending = (Pending)notFound.Request;
+            string? forget = Remember(pending.Request.Nonce, 0);
+            Write(pending.Request, pending.ReplyTo, forget);
+        });
+        Receive<GetFailure>(failure => Refuse((Pending)failure.Request, "no majority of the fleet answered to read what was granted before"));
+        Receive<UpdateSuccess>(success =>
+        {
+            var pending = (Pending)success.Request;
+            long start = _granted[pending.Request.Nonce] + 1;
+            _granted[pending.Request.Nonce] += pending.Request.Count;
+            pending.ReplyTo.Tell(new NonceCountsGranted(pending.Request.Nonce, start, pending.Request.Count));
+            BackToIdle();
+        });
+        Receive<IUpdateFailure>(failure =>
+        {
+            // The write may still spread later: treat the block as used, never grant it again.
+            var pending = (Pending)failure.Request;
+            _granted[pending.Request.Nonce] += pending.Request.Count;
+            Refuse(pending, "no majority of the fleet confirmed the grant");
+        });
+        ReceiveAny(_ => Stash.Stash());
+    }
+
+    /// <summary>Records what was granted on <paramref name="request"/>'s nonce plus its count, in the
+    /// fleet's majority first; then the block is handed out.</summary>
+    private void Write(GrantNonceCounts request, IActorRef replyTo, string? forget = null)
+    {
+        string nonce = request.Nonce;
+        _replicator.Tell(Dsl.Update(
+            _key,
+            PNCounterDictionary<string>.Empty,
+            new WriteMajority(_timeout),
+            new Pending(request, replyTo),
+            counts =>
+            {
+                PNCounterDictionary<string> next = counts.Increment(_self, nonce, request.Count);
+                return forget is null ? next : next.Remove(_self, forget);
+            }));
+        Become(Busy);
+    }
+
+    /// <summary>Notes a nonce new to this incarnation; returns the oldest one to forget, if any.</summary>
+    private string? Remember(string nonce, long granted)
+    {
+        _granted[nonce] = granted;
+        _order.Enqueue(nonce);
+        if (_order.Count <= MaxNonces)
+        {
+            return null;
+        }
+
+        string forget = _order.Dequeue();
+        _granted.Remove(forget);
+        return forget;
+    }
+
+    private void Refuse(Pending pending, string why)
+    {
+        _log.Warning("Nonce counts not granted for {0}: {1}", _key.Id, why);
+        pending.ReplyTo.Tell(new Status.Failure(new InvalidOperationException($"the space's owner granted no nonce counts: {why}")));
+        BackToIdle();
+    }
+
+    private void BackToIdle()
+    {
+        Become(Idle);
+        Stash.UnstashAll();
+    }
+
+    /// <summary>What a replicator answer is about: the request and who waits for it.</summary>
+    private sealed record Pending(GrantNonceCounts Request, IActorRef ReplyTo);
+}
