@@ -26,7 +26,7 @@ internal sealed class FleetHost : IAsyncDisposable
     public HttpClient Client => _host.Services.GetRequiredService<IHttpClientFactory>().CreateClient("api");
 
     /// <summary>Starts a node; with <paramref name="cluster"/> off it is a single process as before.</summary>
-    public static async Task<FleetHost> StartAsync(DigestServer server, bool cluster = true, int blockSize = 64)
+    public static async Task<FleetHost> StartAsync(DigestServer server, bool cluster = true, int blockSize = 64, string extraHocon = "")
     {
         string hocon = cluster
             ? $$"""
@@ -34,6 +34,7 @@ internal sealed class FleetHost : IAsyncDisposable
                 akka.remote.dot-netty.tcp { hostname = 127.0.0.1, port = 0 }
                 akka.cluster.split-brain-resolver.stable-after = 2s
                 authactors.cluster { enabled = on, nc-block-size = {{blockSize}} }
+                {{extraHocon}}
                 """
             : "authactors.cluster.enabled = off";
         TestHost host = await TestHost.StartAsync(
@@ -53,6 +54,14 @@ internal sealed class FleetHost : IAsyncDisposable
         Cluster.RegisterOnMemberUp(() => up.TrySetResult());
         Cluster.Join(seed.Cluster.SelfAddress);
         await up.Task.WaitAsync(TestTimeouts.Default * 5);
+    }
+
+    /// <summary>How many space owners (sharded entities) live on this node now.</summary>
+    public async Task<int> EntitiesHeldAsync()
+    {
+        IActorRef region = Akka.Cluster.Sharding.ClusterSharding.Get(System).ShardRegion(AuthActors.Cluster.AuthActorsSharding.TypeName);
+        var state = await region.Ask<Akka.Cluster.Sharding.CurrentShardRegionState>(Akka.Cluster.Sharding.GetShardRegionState.Instance, TestTimeouts.Default);
+        return state.Shards.Sum(shard => shard.EntityIds.Count);
     }
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();

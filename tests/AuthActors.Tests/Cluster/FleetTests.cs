@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using AuthActors.Host.Server;
 using AuthActors.Http;
+using AuthActors.Tests.Support;
 
 namespace AuthActors.Tests.Cluster;
 
@@ -47,16 +48,89 @@ public sealed class FleetTests
         Assert.All(new[] { a, b, c }, node => Assert.True(node.Runtime.Diagnostics.NcBlocksGranted.Total > 0));
     }
 
-    /// <summary>Every node sends <see cref="PerNode"/> requests, 8 at a time, all nodes at once.</summary>
-    private static async Task<(int Ok, IReadOnlyCollection<string> Failures)> LoadAsync(DigestServer server, params FleetHost[] nodes)
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ClusterMode_OwnerNodeGoesMidLoad_SurvivorsSucceed_NoNcReused(bool killed)
+    {
+        await using DigestServer server = await DigestServer.StartAsync(new DigestServerOptions { SharedNonce = TimeSpan.FromMinutes(1), NcCheck = NcCheck.Replay });
+        // A killed node does not leave: its system stops without CoordinatedShutdown, and the
+        // others' split-brain resolver downs it once it has been unreachable for stable-after.
+        string stop = killed ? "akka.coordinated-shutdown.run-by-actor-system-terminate = off" : "";
+        FleetHost[] nodes = [
+            await FleetHost.StartAsync(server, blockSize: 16, extraHocon: stop),
+            await FleetHost.StartAsync(server, blockSize: 16, extraHocon: stop),
+            await FleetHost.StartAsync(server, blockSize: 16, extraHocon: stop)];
+        try
+        {
+            foreach (FleetHost node in nodes)
+            {
+                await node.JoinAsync(nodes[0]);
+            }
+
+            using (HttpResponseMessage first = await nodes[0].Client.GetAsync(new Uri(server.BaseAddress, "/first")))
+            {
+                Assert.Equal(HttpStatusCode.OK, first.StatusCode); // the space's owner starts somewhere
+            }
+
+            FleetHost? owner = null;
+            foreach (FleetHost node in nodes)
+            {
+                owner = await node.EntitiesHeldAsync() == 1 ? node : owner;
+            }
+
+            Assert.NotNull(owner);
+            FleetHost[] survivors = [.. nodes.Where(n => n != owner)];
+            var midway = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Task<(int Ok, IReadOnlyCollection<string> Failures)> load = LoadAsync(server, PerNode, midway, survivors);
+            await midway.Task.WaitAsync(TestTimeouts.Default * 5);
+            if (killed)
+            {
+                await owner.System.Terminate();
+            }
+            else
+            {
+                await owner.Cluster.LeaveAsync().WaitAsync(TestTimeouts.Default * 5);
+            }
+
+            (int ok, IReadOnlyCollection<string> failures) = await load.WaitAsync(TestTimeouts.Default * 20);
+            // Once the owner is gone for sure, the space's new owner carries on where it stopped.
+            (int okAfter, IReadOnlyCollection<string> failuresAfter) = await LoadAsync(server, PerNode, null, survivors).WaitAsync(TestTimeouts.Default * 20);
+
+            Assert.Empty(failures.Concat(failuresAfter));
+            Assert.Equal(4 * PerNode, ok + okAfter);
+            Assert.Equal(0, server.Stats.NcReplays);
+            Assert.Equal(1, await survivors[0].EntitiesHeldAsync() + await survivors[1].EntitiesHeldAsync());
+        }
+        finally
+        {
+            foreach (FleetHost node in nodes)
+            {
+                await node.DisposeAsync();
+            }
+        }
+    }
+
+    private static Task<(int Ok, IReadOnlyCollection<string> Failures)> LoadAsync(DigestServer server, params FleetHost[] nodes) =>
+        LoadAsync(server, PerNode, null, nodes);
+
+    /// <summary>Every node sends <paramref name="perNode"/> requests, 8 at a time, all nodes at once;
+    /// <paramref name="midway"/> is set when a quarter of them have been sent.</summary>
+    private static async Task<(int Ok, IReadOnlyCollection<string> Failures)> LoadAsync(DigestServer server, int perNode, TaskCompletionSource? midway, params FleetHost[] nodes)
     {
         int ok = 0;
+        int sent = 0;
         var failures = new ConcurrentBag<string>();
         await Task.WhenAll(nodes.Select(node => Parallel.ForEachAsync(
-            Enumerable.Range(0, PerNode),
+            Enumerable.Range(0, perNode),
             new ParallelOptions { MaxDegreeOfParallelism = 8 },
             async (i, ct) =>
             {
+                if (Interlocked.Increment(ref sent) == perNode * nodes.Length / 4)
+                {
+                    midway?.TrySetResult();
+                }
+
                 HttpClient client = node.Client;
                 try
                 {
