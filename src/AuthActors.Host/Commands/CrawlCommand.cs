@@ -28,14 +28,17 @@ internal static class CrawlCommand
             HelpName = "FILE.jsonl",
         };
         var client = new ClientOptions();
+        var fleet = new FleetOptions();
         var command = new Command("crawl", "Fetch many URLs concurrently through AuthActors, with progress on stderr and a JSON-lines report.")
         {
             file, concurrency, output,
         };
         client.AddTo(command);
+        fleet.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
-            if (!client.TryRead(result, out ClientSettings settings, out string? error))
+            if (!client.TryRead(result, out ClientSettings settings, out string? error)
+                || !fleet.TryRead(result, out FleetSettings? fleetSettings, out error))
             {
                 await console.Error.WriteLineAsync("crawl: " + error).ConfigureAwait(false);
                 return ExitCodes.Usage;
@@ -74,12 +77,13 @@ internal static class CrawlCommand
             };
             return await JobHost.RunAsync(
                 console,
-                layers.Root,
+                FleetJoin.Configure(layers.Root, fleetSettings),
                 // Per-URL failures go to the report; only errors are logged.
                 LogLevel.Error,
                 services =>
                 {
                     ClientServices.Add(services, settings, list.Urls, verbose: null);
+                    FleetJoin.Add(services, fleetSettings, "crawl");
                     services.AddSingleton(crawl);
                     services.AddHostedService<CrawlJob>();
                 },

@@ -6,6 +6,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AuthActors.Credentials;
 using AuthActors.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace AuthActors.Host.Commands;
@@ -22,7 +23,8 @@ internal sealed class CrawlJob(
     HostConsole console,
     JobOutcome outcome,
     IHostApplicationLifetime lifetime,
-    TimeProvider timeProvider) : BackgroundService
+    TimeProvider timeProvider,
+    IServiceProvider services) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, int> _outcomes = new(StringComparer.Ordinal);
     private readonly Lock _writeLock = new();
@@ -65,7 +67,10 @@ internal sealed class CrawlJob(
             }
 
             bool interrupted = stoppingToken.IsCancellationRequested;
-            PrintSummary(elapsed, started, interrupted);
+            IReadOnlyList<IReadOnlyList<string>> fleet = services.GetService<FleetSettings>() is null
+                ? []
+                : await FleetJoin.DescribeAsync(services).ConfigureAwait(false);
+            PrintSummary(elapsed, started, interrupted, fleet);
             if (interrupted)
             {
                 await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"crawl: interrupted after {started} of {crawl.Urls.Count} URLs; in-flight requests were let finish")).ConfigureAwait(false);
@@ -167,7 +172,7 @@ internal sealed class CrawlJob(
         }
     }
 
-    private void PrintSummary(TimeSpan elapsed, int started, bool interrupted)
+    private void PrintSummary(TimeSpan elapsed, int started, bool interrupted, IReadOnlyList<IReadOnlyList<string>> fleet)
     {
         static string N(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
         int done = Volatile.Read(ref _succeeded) + Volatile.Read(ref _failed);
@@ -191,6 +196,7 @@ internal sealed class CrawlJob(
             rows.Add([what, N(count, "N0")]);
         }
 
+        rows.AddRange(fleet);
         SummaryTable.Write(console, interrupted ? "AuthActors crawl (interrupted)" : "AuthActors crawl", headers: null, rows);
     }
 }

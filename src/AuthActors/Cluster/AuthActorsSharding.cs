@@ -10,7 +10,7 @@ namespace AuthActors.Cluster;
 internal static class AuthActorsSharding
 {
     /// <summary>The sharding type name of the space owners.</summary>
-    public const string TypeName = "authactors-space-owner";
+    public const string TypeName = AuthActorsClusterNames.SpaceOwners;
 
     public static async Task<IActorRef> StartAsync(ActorSystem system, ClusterSettings options)
     {

@@ -11,10 +11,14 @@ namespace AuthActors.Cluster;
 /// id: <see cref="ClusterNonceCounts.SpaceId"/>). Nodes that use a nonce ask it for blocks of nc;
 /// it grants each count once, ever.
 /// <para>A grant is recorded before it is handed out: the highest count granted per nonce is a
-/// counter in Akka.DistributedData (a PN-counter map keyed by nonce, written to a majority of the
-/// fleet). An owner that starts (first use, after passivation, a handoff or a crash elsewhere)
-/// reads it from a majority before its first grant on a nonce, so it never grants a block again.
-/// When no majority answers, it refuses rather than guess; the node asks again.</para>
+/// counter in Akka.DistributedData (a PN-counter map keyed by nonce), written to every member
+/// (WriteAll). A majority would not do: when the members that took a write leave gracefully
+/// (a crawl fleet finishing), the record leaves with them, and a later owner would grant the same
+/// counts again (seen in a three-process crawl). An owner that starts (first use, after
+/// passivation, a handoff or a crash elsewhere) reads a majority before its first grant on a
+/// nonce, so it never grants a block again. When the write or the read cannot reach enough
+/// members (one is unreachable and not yet downed), it refuses rather than guess; the node asks
+/// again until the split-brain resolver has downed the lost member.</para>
 /// <para>States: <b>idle</b> takes the next request; <b>busy</b> waits for the replicator's answer to
 /// one read or write and stashes the rest, so grants on one space are strictly sequential.</para>
 /// Nothing secret reaches it: it sees a space id, a nonce and a count.
@@ -101,20 +105,20 @@ internal sealed class SpaceOwnerActor : ReceiveActor, IWithStash
             // The write may still spread later: treat the block as used, never grant it again.
             var pending = (Pending)failure.Request;
             _granted[pending.Request.Nonce] += pending.Request.Count;
-            Refuse(pending, "no majority of the fleet confirmed the grant");
+            Refuse(pending, "not every member of the fleet confirmed the grant");
         });
         ReceiveAny(_ => Stash.Stash());
     }
 
-    /// <summary>Records what was granted on <paramref name="request"/>'s nonce plus its count, in the
-    /// fleet's majority first; then the block is handed out.</summary>
+    /// <summary>Records what was granted on <paramref name="request"/>'s nonce plus its count, on
+    /// every member first; then the block is handed out.</summary>
     private void Write(GrantNonceCounts request, IActorRef replyTo, string? forget = null)
     {
         string nonce = request.Nonce;
         _replicator.Tell(Dsl.Update(
             _key,
             PNCounterDictionary<string>.Empty,
-            new WriteMajority(_timeout),
+            new WriteAll(_timeout),
             new Pending(request, replyTo),
             counts =>
             {
