@@ -15,14 +15,26 @@ internal static class DemoCommand
     public static Command Create(HostConsole console, WorkloadSettings defaults)
     {
         var workload = new WorkloadOptions(defaults);
+        var fleet = new FleetOptions();
         var command = new Command("demo", "Start an embedded Digest (or, with --scheme bearer, Bearer) server on 127.0.0.1 and crawl it concurrently through AuthActors (the default command).");
         workload.AddTo(command);
-        command.SetAction((result, ct) => RunAsync(workload.Read(result), console, ct));
+        fleet.AddTo(command);
+        command.SetAction(async (result, ct) =>
+        {
+            if (!fleet.TryRead(result, out FleetSettings? fleetSettings, out string? error))
+            {
+                await console.Error.WriteLineAsync("demo: " + error).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            return await RunAsync(workload.Read(result), console, ct, fleetSettings).ConfigureAwait(false);
+        });
         return command;
     }
 
-    /// <summary>Runs the demo with <paramref name="settings"/>; exits 0 only when every request succeeded, 130 on Ctrl+C.</summary>
-    public static async Task<int> RunAsync(WorkloadSettings settings, HostConsole console, CancellationToken ct)
+    /// <summary>Runs the demo with <paramref name="settings"/> (in a fleet with <paramref name="fleet"/>);
+    /// exits 0 only when every request succeeded, 130 on Ctrl+C.</summary>
+    public static async Task<int> RunAsync(WorkloadSettings settings, HostConsole console, CancellationToken ct, FleetSettings? fleet = null)
     {
         // reference.conf and AUTHACTORS__... variables (the demo takes no file or --set).
         HostConfigurationLayers layers = HostConfiguration.Build(configFile: null, console.GetEnvironment(), []);
@@ -57,7 +69,7 @@ internal static class DemoCommand
             await console.Out.WriteLineAsync("AuthActors demo: " + settings.Describe(server.BaseAddress)).ConfigureAwait(false);
             return await JobHost.RunAsync(
                 console,
-                layers.Root,
+                FleetJoin.Configure(layers.Root, fleet),
                 LogLevel.Warning,
                 services =>
                 {
@@ -75,6 +87,7 @@ internal static class DemoCommand
                     services.AddHttpClient(DemoJob.ClientName)
                         .AddAuthActorsHandler(o => o.UseDefaultProxy = false)
                         .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false });
+                    FleetJoin.Add(services, fleet, "demo");
                     services.AddSingleton(new DemoJob.Run(server, settings));
                     services.AddHostedService<DemoJob>();
                 },

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AuthActors.Host.Server;
 using AuthActors.Spaces;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace AuthActors.Host.Commands;
@@ -17,7 +18,8 @@ internal sealed class DemoJob(
     HostConsole console,
     JobOutcome outcome,
     IHostApplicationLifetime lifetime,
-    TimeProvider timeProvider) : BackgroundService
+    TimeProvider timeProvider,
+    IServiceProvider services) : BackgroundService
 {
     /// <summary>The named HttpClient the demo sends through.</summary>
     public const string ClientName = "authactors-demo";
@@ -75,7 +77,10 @@ internal sealed class DemoJob(
             P99Ms = Math.Round(load.Percentile(0.99), 3),
         };
 
-        PrintSummary(report, elapsed, interrupted);
+        IReadOnlyList<IReadOnlyList<string>> fleet = services.GetService<FleetSettings>() is null
+            ? []
+            : await FleetJoin.DescribeAsync(services).ConfigureAwait(false);
+        PrintSummary(report, elapsed, interrupted, fleet);
         foreach (string reason in load.FailureReasons)
         {
             await console.Error.WriteLineAsync("demo: failed: " + reason).ConfigureAwait(false);
@@ -95,7 +100,7 @@ internal sealed class DemoJob(
         return report.Failed == 0 && report.Requests == settings.Requests ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
-    private void PrintSummary(DemoReport report, TimeSpan elapsed, bool interrupted)
+    private void PrintSummary(DemoReport report, TimeSpan elapsed, bool interrupted, IReadOnlyList<IReadOnlyList<string>> fleet)
     {
         static string N(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
         SummaryTable.Write(
@@ -114,6 +119,7 @@ internal sealed class DemoJob(
                 ["p50 latency", N(report.P50Ms, "0.00") + " ms"],
                 ["p99 latency", N(report.P99Ms, "0.00") + " ms"],
                 ["elapsed", N(elapsed.TotalSeconds, "0.00") + " s"],
+                .. fleet,
             ]);
     }
 

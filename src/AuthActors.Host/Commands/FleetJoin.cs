@@ -36,11 +36,13 @@ internal sealed class FleetJoin(IServiceProvider services, FleetSettings setting
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>The user's configuration with the fleet's settings over it (none without a seed).</summary>
+    /// <summary>The user's configuration with the fleet's settings over it (none without a seed).
+    /// Under it, Akka logs warnings and errors only: remoting's INFO lines are not a CLI's output.</summary>
     public static IConfiguration Configure(IConfiguration user, FleetSettings? settings) =>
         settings is null
             ? user
             : new ConfigurationBuilder()
+                .AddInMemoryCollection([new("akka:loglevel", "WARNING")])
                 .AddConfiguration(user)
                 .AddInMemoryCollection(settings.ToConfiguration())
                 .Build();
