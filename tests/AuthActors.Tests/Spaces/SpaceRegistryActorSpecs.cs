@@ -263,6 +263,29 @@ public sealed class SpaceRegistryActorSpecs(ITestOutputHelper output) : TestKit(
         });
     }
 
+    [Fact]
+    public async Task A_stopped_registry_must_fail_the_requests_waiting_on_a_discovery()
+    {
+        IActorRef registry = StartRegistry();
+        TestProbe discoverer = CreateTestProbe();
+        registry.Tell(Lease(OriginA), discoverer);
+        await discoverer.ExpectMsgAsync<LeaseRefusal>(r => r.Kind == LeaseRefusalKind.Discover);
+        Task<object>[] waiting = [.. Enumerable.Range(0, 3).Select(i => registry.Ask<object>(Lease(OriginA, $"/p/{i}"), s_askTimeout))];
+        await SettledAsync(registry);
+
+        await registry.GracefulStop(RemainingOrDefault);
+
+        // Told at once, not left to the runtime's Ask timeout (AskTimeout + DiscoveryTimeout, 15 s by default).
+        await WithinAsync(RemainingOrDefault, async () =>
+        {
+            foreach (Task<object> lease in waiting)
+            {
+                SpaceUnavailableException failed = await Assert.ThrowsAsync<SpaceUnavailableException>(() => lease);
+                Assert.Contains(OriginA.ToString(), failed.Message, StringComparison.Ordinal);
+            }
+        });
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing); // the system first: stopping spaces still count themselves out
