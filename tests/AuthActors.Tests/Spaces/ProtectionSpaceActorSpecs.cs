@@ -44,7 +44,7 @@ public sealed class ProtectionSpaceActorSpecs(ITestOutputHelper output) : TestKi
         IActorRef space = await StartSpaceAsync(CreateTestProbe(), NewSeed(), source);
         TestProbe client = CreateTestProbe();
         space.Tell(Lease(OriginA), client);
-        await SettledAsync(space);
+        await this.SettledAsync(space);
         Assert.False(client.HasMessages);
 
         source.Answer(CredentialAnswer.Found(new Credential(UserName, Password)));
@@ -59,10 +59,10 @@ public sealed class ProtectionSpaceActorSpecs(ITestOutputHelper output) : TestKi
         TestProbe parent = CreateTestProbe();
         IActorRef space = await StartSpaceAsync(parent, NewSeed());
         await LeaseAsync<DigestLease>(space);
-        await SettledAsync(space);
+        await this.SettledAsync(space);
 
         Clock.Advance(s_settings.PassivateAfter - s_tick);
-        await SettledAsync(space);
+        await this.SettledAsync(space);
         Assert.False(parent.HasMessages);
 
         Clock.Advance(s_tick);
@@ -197,14 +197,5 @@ public sealed class ProtectionSpaceActorSpecs(ITestOutputHelper output) : TestKi
                 });
             },
             TimeSpan.Zero);
-    }
-
-    /// <summary>Returns once <paramref name="actor"/> has handled everything sent to it before;
-    /// Identify leaves its receive timeout alone (<see cref="INotInfluenceReceiveTimeout"/>).</summary>
-    private async Task SettledAsync(IActorRef actor)
-    {
-        TestProbe probe = CreateTestProbe();
-        actor.Tell(new Identify("settled"), probe);
-        await probe.ExpectMsgAsync<ActorIdentity>();
     }
 }

@@ -52,7 +52,7 @@ public sealed class SpaceRegistryActorSpecs(ITestOutputHelper output) : TestKit(
         }
 
         registry.Tell(Lease(OriginB), otherOrigin);
-        await SettledAsync(registry);
+        await this.SettledAsync(registry);
 
         await discoverer.ExpectMsgAsync<LeaseRefusal>(r => r.Kind == LeaseRefusalKind.Discover);
         await otherOrigin.ExpectMsgAsync<LeaseRefusal>(r => r.Kind == LeaseRefusalKind.Discover);
@@ -82,7 +82,7 @@ public sealed class SpaceRegistryActorSpecs(ITestOutputHelper output) : TestKit(
         Array.ForEach(waiters, w => registry.Tell(Lease(OriginA), w));
 
         Clock.Advance(s_settings.DiscoveryTimeout - s_tick);
-        await SettledAsync(registry);
+        await this.SettledAsync(registry);
         Assert.All(waiters, waiter => Assert.False(waiter.HasMessages));
 
         Clock.Advance(s_tick);
@@ -200,10 +200,10 @@ public sealed class SpaceRegistryActorSpecs(ITestOutputHelper output) : TestKit(
         IActorRef registry = StartRegistry();
         IActorRef space = (await OpenSpaceAsync(registry, OriginA, "a1")).Owner!;
         Watch(space);
-        await SettledAsync(space);
+        await this.SettledAsync(space);
 
         Clock.Advance(s_settings.PassivateAfter - s_tick);
-        await SettledAsync(space);
+        await this.SettledAsync(space);
         Assert.Equal([space], await SpacesAsync(registry));
 
         Clock.Advance(s_tick);
@@ -245,7 +245,7 @@ public sealed class SpaceRegistryActorSpecs(ITestOutputHelper output) : TestKit(
         Task<ChallengeDecision> report = registry.Ask<ChallengeDecision>(Report(OriginA, Digest("a1")), s_askTimeout);
         Task<object>[] leases = [.. Enumerable.Range(0, 3).Select(i => registry.Ask<object>(Lease(OriginA, $"/p/{i}"), s_askTimeout))];
         IActorRef space = Assert.Single(await SpacesAsync(registry));
-        await SettledAsync(space); // all parked: none left in its mailbox
+        await this.SettledAsync(space); // all parked: none left in its mailbox
 
         await registry.GracefulStop(RemainingOrDefault);
 
@@ -271,7 +271,7 @@ public sealed class SpaceRegistryActorSpecs(ITestOutputHelper output) : TestKit(
         registry.Tell(Lease(OriginA), discoverer);
         await discoverer.ExpectMsgAsync<LeaseRefusal>(r => r.Kind == LeaseRefusalKind.Discover);
         Task<object>[] waiting = [.. Enumerable.Range(0, 3).Select(i => registry.Ask<object>(Lease(OriginA, $"/p/{i}"), s_askTimeout))];
-        await SettledAsync(registry);
+        await this.SettledAsync(registry);
 
         await registry.GracefulStop(RemainingOrDefault);
 
@@ -336,16 +336,4 @@ public sealed class SpaceRegistryActorSpecs(ITestOutputHelper output) : TestKit(
 
     private async Task<IReadOnlyList<IActorRef>> SpacesAsync(IActorRef registry) =>
         await registry.Ask<IReadOnlyList<IActorRef>>(new GetSpaces(), RemainingOrDefault);
-
-    /// <summary>
-    /// Returns once <paramref name="actor"/> has handled everything sent to it before. Identify
-    /// queues behind those messages and, being <see cref="INotInfluenceReceiveTimeout"/>, leaves the
-    /// receive timeout set by the last of them in place, so advancing the clock afterwards is exact.
-    /// </summary>
-    private async Task SettledAsync(IActorRef actor)
-    {
-        TestProbe probe = CreateTestProbe();
-        actor.Tell(new Identify("settled"), probe);
-        await probe.ExpectMsgAsync<ActorIdentity>();
-    }
 }

@@ -3,7 +3,10 @@ using AuthActors.Diagnostics;
 using AuthActors.Protocol;
 using AuthActors.Spaces;
 using AuthActors.Spaces.Schemes;
+using Akka.Actor;
+using Akka.TestKit;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AuthActors.Tests.Spaces;
 
@@ -42,7 +45,7 @@ internal static class SpaceSpecFixtures
         SpaceSettings? settings = null,
         ILoggerFactory? logs = null)
     {
-        logs ??= Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+        logs ??= NullLoggerFactory.Instance;
         return new SpaceServices(
             new CredentialChain([source], new Logger<CredentialChain>(logs)),
             (settings ?? new SpaceSettings()).Validate(),
@@ -50,5 +53,17 @@ internal static class SpaceSpecFixtures
             diagnostics,
             logs,
             TimeProvider.System);
+    }
+
+    /// <summary>
+    /// Returns once <paramref name="actor"/> has handled everything sent to it before. Identify
+    /// queues behind those messages and, being <see cref="INotInfluenceReceiveTimeout"/>, leaves the
+    /// receive timeout set by the last of them in place, so advancing the clock afterwards is exact.
+    /// </summary>
+    public static async Task SettledAsync(this TestKitBase kit, IActorRef actor)
+    {
+        TestProbe probe = kit.CreateTestProbe();
+        actor.Tell(new Identify("settled"), probe);
+        await probe.ExpectMsgAsync<ActorIdentity>();
     }
 }
