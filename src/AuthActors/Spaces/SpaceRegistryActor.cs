@@ -53,6 +53,21 @@ internal sealed class SpaceRegistryActor : ReceiveActor, IWithTimers
     protected override void PreStart() =>
         Timers.StartPeriodicTimer(nameof(SweepOrigins), new SweepOrigins(), _services.Settings.PassivateAfter);
 
+    /// <summary>Requests waiting on a discovery are parked here, not in a space: fail them with a
+    /// reason, or each would wait out its Ask timeout. Also runs before a restart (Akka's PreRestart).</summary>
+    protected override void PostStop()
+    {
+        foreach ((OriginKey origin, OriginEntry entry) in _origins)
+        {
+            foreach ((LeaseHeader _, IActorRef sender) in entry.Waiting)
+            {
+                sender.Tell(new Status.Failure(new SpaceUnavailableException($"the spaces registry stopped while {origin} was being discovered")));
+            }
+
+            entry.Waiting.Clear();
+        }
+    }
+
     protected override SupervisorStrategy SupervisorStrategy() =>
         new OneForOneStrategy(
             _services.Settings.MaxRestarts,
