@@ -100,6 +100,14 @@ internal sealed class SpaceOwnerActor : ReceiveActor, IWithStash
             pending.ReplyTo.Tell(new NonceCountsGranted(pending.Request.Nonce, start, pending.Request.Count));
             BackToIdle();
         });
+        Receive<ModifyFailure>(failure =>
+        {
+            // Another owner granted on this nonce since this one read the record (two owners can
+            // overlap for a moment while a shard moves): read it again before the next grant.
+            var pending = (Pending)failure.Request;
+            _granted.Remove(pending.Request.Nonce);
+            Refuse(pending, "another owner granted counts on this nonce meanwhile; reading the record again");
+        });
         Receive<IUpdateFailure>(failure =>
         {
             // The write may still spread later: treat the block as used, never grant it again.
@@ -115,6 +123,7 @@ internal sealed class SpaceOwnerActor : ReceiveActor, IWithStash
     private void Write(GrantNonceCounts request, IActorRef replyTo, string? forget = null)
     {
         string nonce = request.Nonce;
+        long expected = _granted[nonce];
         _replicator.Tell(Dsl.Update(
             _key,
             PNCounterDictionary<string>.Empty,
@@ -122,6 +131,12 @@ internal sealed class SpaceOwnerActor : ReceiveActor, IWithStash
             new Pending(request, replyTo),
             counts =>
             {
+                // The replica here already holds more than this owner knows of: someone else granted.
+                if (counts.TryGetValue(nonce, out BigInteger seen) && seen > expected)
+                {
+                    throw new InvalidOperationException($"the record of {nonce} moved from {expected} to {seen}");
+                }
+
                 PNCounterDictionary<string> next = counts.Increment(_self, nonce, request.Count);
                 return forget is null ? next : next.Remove(_self, forget);
             }));

@@ -4,11 +4,11 @@ using Akka.Event;
 namespace AuthActors.Spaces;
 
 /// <summary>
-/// Fails, at once and with a reason, a request whose message was never delivered: one sent to a
-/// space or registry that stopped (a shutdown, or a space stopped by its supervisor) lands in
-/// Akka's dead letters, and its <see cref="ReplyPromise"/> would otherwise wait for the caller's
-/// timeout. Subscribed to <see cref="DeadLetter"/> on the event stream; other dead letters are
-/// not its business.
+/// Fails, at once and with a reason, a question to the spaces whose message was never delivered:
+/// one sent to a space or registry that stopped (a shutdown, a space stopped by its supervisor or
+/// one whose state failed to build) lands in Akka's dead letters, and whoever asked (a lease's
+/// <see cref="ReplyPromise"/>, or an Ask) would otherwise wait for its timeout. Subscribed to
+/// <see cref="DeadLetter"/> on the event stream; other dead letters are not its business.
 /// </summary>
 internal sealed class UndeliveredReplyActor : ReceiveActor
 {
@@ -16,9 +16,9 @@ internal sealed class UndeliveredReplyActor : ReceiveActor
     {
         Receive<DeadLetter>(letter =>
         {
-            if (letter.Sender is ReplyPromise reply)
+            if (letter.Message is LeaseHeader or ReportChallenge or RefreshCredential && !letter.Sender.IsNobody())
             {
-                reply.Tell(new Status.Failure(new SpaceUnavailableException(
+                letter.Sender.Tell(new Status.Failure(new SpaceUnavailableException(
                     $"the protection space stopped before it answered ({letter.Message.GetType().Name} to {letter.Recipient.Path.Name})")));
             }
         });
