@@ -11,6 +11,7 @@ namespace AuthActors.Tests.Cluster;
 /// server that hands every client the same nonce and refuses a reused nc: alone, the nodes
 /// collide; as a fleet, each nc is sent once.
 /// </summary>
+[Collection(HeavyTests.Name)]
 public sealed class FleetTests
 {
     private const int PerNode = 300;

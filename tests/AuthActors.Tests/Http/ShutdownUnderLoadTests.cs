@@ -10,6 +10,7 @@ namespace AuthActors.Tests.Http;
 
 /// <summary>The runtime stops while requests are in flight: each one succeeds or fails with a
 /// reason, promptly (no Ask waits out its timeout), and no nc is sent twice.</summary>
+[Collection(HeavyTests.Name)]
 public sealed class ShutdownUnderLoadTests
 {
     private const int Requests = 3000;
