@@ -21,7 +21,10 @@ namespace AuthActors.Cluster;
 /// again until the split-brain resolver has downed the lost member.</para>
 /// <para>States: <b>idle</b> takes the next request; <b>busy</b> waits for the replicator's answer to
 /// one read or write and stashes the rest, so grants on one space are strictly sequential.</para>
-/// Nothing secret reaches it: it sees a space id, a nonce and a count.
+/// <para>With shared Bearer tokens it also holds the fleet's token: one node at a time fetches it,
+/// with its own credential, and the owner hands it to the others until it nears its expiry.</para>
+/// No password or client secret reaches it: it sees a space id, nonces, counts and, when the
+/// fleet shares them, Bearer tokens.
 /// </summary>
 internal sealed class SpaceOwnerActor : ReceiveActor, IWithStash
 {
@@ -36,6 +39,13 @@ internal sealed class SpaceOwnerActor : ReceiveActor, IWithStash
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<string, long> _granted = [];
     private readonly Queue<string> _order = new();
+
+    // The fleet's Bearer token (share-bearer-tokens), the node fetching one, and who waits for it.
+    private readonly List<(IActorRef ReplyTo, TimeSpan MinRemaining)> _tokenWaiters = [];
+    private string? _token;
+    private DateTimeOffset? _tokenExpires;
+    private IActorRef? _fetcher;
+    private DateTimeOffset _fetchDeadline;
 
     public SpaceOwnerActor(string spaceId, TimeSpan consistencyTimeout)
     {
@@ -53,8 +63,14 @@ internal sealed class SpaceOwnerActor : ReceiveActor, IWithStash
     public static Props Props(string spaceId, TimeSpan consistencyTimeout) =>
         Akka.Actor.Props.Create(() => new SpaceOwnerActor(spaceId, consistencyTimeout));
 
+    /// <summary>How long a node has to fetch the fleet's token before another node gets the duty.</summary>
+    internal static readonly TimeSpan FetchDuty = TimeSpan.FromSeconds(30);
+
     private void Idle()
     {
+        Receive<GetFleetToken>(OnGetToken);
+        Receive<FleetTokenFetched>(OnTokenFetched);
+        Receive<FleetTokenFailed>(OnTokenFailed);
         Receive<GrantNonceCounts>(request =>
         {
             if (request.Count < 1)
@@ -116,6 +132,60 @@ internal sealed class SpaceOwnerActor : ReceiveActor, IWithStash
             Refuse(pending, "not every member of the fleet confirmed the grant");
         });
         ReceiveAny(_ => Stash.Stash());
+    }
+
+    /// <summary>
+    /// The fleet's token while it is good for what the node needs and not the one it says the
+    /// server refused; else, when no node is fetching, this node fetches (with its own credential);
+    /// else it waits for the one that is.
+    /// </summary>
+    private void OnGetToken(GetFleetToken request)
+    {
+        DateTimeOffset now = Context.System.Scheduler.Now;
+        if (_token is not null && _token != request.Refused && (_tokenExpires is null || _tokenExpires - now > request.MinRemaining))
+        {
+            Sender.Tell(new FleetTokenGranted(_token, _tokenExpires - now));
+        }
+        else if (_fetcher is not null && now < _fetchDeadline)
+        {
+            _tokenWaiters.Add((Sender, request.MinRemaining));
+        }
+        else
+        {
+            if (_token is not null && _token == request.Refused)
+            {
+                _token = null;
+            }
+
+            _fetcher = Sender;
+            _fetchDeadline = now + FetchDuty;
+            Sender.Tell(new FetchFleetToken());
+        }
+    }
+
+    private void OnTokenFetched(FleetTokenFetched fetched)
+    {
+        DateTimeOffset now = Context.System.Scheduler.Now;
+        _token = fetched.Token;
+        _tokenExpires = now + fetched.Lifetime;
+        _fetcher = null;
+        foreach ((IActorRef replyTo, TimeSpan _) in _tokenWaiters)
+        {
+            replyTo.Tell(new FleetTokenGranted(fetched.Token, fetched.Lifetime));
+        }
+
+        _tokenWaiters.Clear();
+    }
+
+    private void OnTokenFailed(FleetTokenFailed failed)
+    {
+        _fetcher = null;
+        foreach ((IActorRef replyTo, TimeSpan _) in _tokenWaiters)
+        {
+            replyTo.Tell(new Status.Failure(new InvalidOperationException(failed.Error)));
+        }
+
+        _tokenWaiters.Clear();
     }
 
     /// <summary>Records what was granted on <paramref name="request"/>'s nonce plus its count, on

@@ -23,6 +23,11 @@ public sealed class AuthActorsClusterOptions
     /// <summary>How many shards the spaces are spread over. The default value is 64.</summary>
     public int Shards { get; set; } = 64;
 
+    /// <summary>One Bearer token for the fleet: it crosses the cluster wire between nodes (use
+    /// Akka.Remote's TLS transport between machines). The default value is false (each node
+    /// fetches its own).</summary>
+    public bool ShareBearerTokens { get; set; }
+
     internal Cluster.ClusterSettings ToClusterSettings() => new Cluster.ClusterSettings
     {
         NcBlockSize = NcBlockSize,

@@ -20,7 +20,7 @@ public static class AuthActorsConfigurationBinder
         "policy:allow-md5", "policy:allow-basic", "policy:allow-basic-over-http", "policy:minimum-algorithm",
         "supervision:max-restarts", "supervision:within",
         "credentials:netrc-file", "credentials:environment-prefix",
-        "cluster:enabled", "cluster:nc-block-size", "cluster:ask-timeout", "cluster:grant-timeout", "cluster:shards",
+        "cluster:enabled", "cluster:nc-block-size", "cluster:ask-timeout", "cluster:grant-timeout", "cluster:shards", "cluster:share-bearer-tokens",
     ];
 
     /// <summary>Every leaf key this binder reads (relative to <c>authactors</c>), besides the lists
@@ -47,6 +47,7 @@ public static class AuthActorsConfigurationBinder
         Duration(section, "cluster:ask-timeout", v => options.Cluster.AskTimeout = v);
         Duration(section, "cluster:grant-timeout", v => options.Cluster.GrantTimeout = v);
         Int(section, "cluster:shards", v => options.Cluster.Shards = v);
+        Bool(section, "cluster:share-bearer-tokens", v => options.Cluster.ShareBearerTokens = v);
         Bool(section, "policy:allow-md5", v => options.Policy.AllowMd5 = v);
         Bool(section, "policy:allow-basic", v => options.Policy.AllowBasic = v);
         Bool(section, "policy:allow-basic-over-http", v => options.Policy.AllowBasicOverHttp = v);

@@ -76,14 +76,18 @@ public static class AuthActorsServiceCollectionExtensions
         AuthActorsOptions options = sp.GetRequiredService<IOptions<AuthActorsOptions>>().Value;
         ILoggerFactory loggerFactory = sp.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
         var diagnostics = new AuthActorsDiagnostics(sp.GetService<IMeterFactory>());
-        // Cluster mode: each nonce's counts come from the space's owner in the fleet.
-        IFleetNonceCounts? fleet = options.Cluster.Enabled
-            ? new ClusterNonceCounts(
-                ct => sp.GetRequiredService<IRequiredActor<SpaceOwnerActor>>().GetAsync(ct),
-                options.Cluster.ToClusterSettings(),
-                diagnostics,
-                loggerFactory.CreateLogger("AuthActors.Cluster"))
-            : null;
+        TimeProvider timeProvider = sp.GetService<TimeProvider>() ?? TimeProvider.System;
+        // Cluster mode: each nonce's counts (and, shared, the Bearer token) come from the space's owner in the fleet.
+        IFleetNonceCounts? fleet = null;
+        IFleetTokens? fleetTokens = null;
+        if (options.Cluster.Enabled)
+        {
+            ClusterSettings cluster = options.Cluster.ToClusterSettings();
+            Func<CancellationToken, Task<Akka.Actor.IActorRef>> owners = ct => sp.GetRequiredService<IRequiredActor<SpaceOwnerActor>>().GetAsync(ct);
+            fleet = new ClusterNonceCounts(owners, cluster, diagnostics, loggerFactory.CreateLogger("AuthActors.Cluster"));
+            fleetTokens = options.Cluster.ShareBearerTokens ? new ClusterFleetTokens(owners, cluster, timeProvider) : null;
+        }
+
         return new AuthActorsRuntime(
             new SpaceServices(
                 sp.GetRequiredService<CredentialChain>(),
@@ -91,8 +95,9 @@ public static class AuthActorsServiceCollectionExtensions
                 new AuthSchemeRegistry([.. AuthSchemeRegistry.Default.Schemes, .. builder.Schemes]),
                 diagnostics,
                 loggerFactory,
-                sp.GetService<TimeProvider>() ?? TimeProvider.System,
-                fleet),
+                timeProvider,
+                fleet,
+                fleetTokens),
             ct => FindRegistryAsync(sp, builder, ct));
     }
 

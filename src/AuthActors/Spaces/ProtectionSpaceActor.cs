@@ -363,6 +363,8 @@ internal sealed class ProtectionSpaceActor : ReceiveActor
 
         internal override IFleetNonceCounts? Fleet => actor._services.Fleet;
 
+        internal override IFleetTokens? FleetTokens => actor._services.FleetTokens;
+
         public override void Run<T>(Func<CancellationToken, Task<T>> work, Action<T> onSuccess, Action<Exception> onFailure)
         {
             ILogger logger = actor._logger;

@@ -12,6 +12,9 @@ public abstract class SpaceContext
     /// <summary>Cluster mode: where nonce counts unique across the fleet come from; null in one process.</summary>
     internal virtual IFleetNonceCounts? Fleet => null;
 
+    /// <summary>Cluster mode with shared Bearer tokens: where the fleet's token comes from; null otherwise.</summary>
+    internal virtual IFleetTokens? FleetTokens => null;
+
     /// <summary>Settings of every space.</summary>
     public abstract SpaceSettings Settings { get; }
 

@@ -12,4 +12,5 @@ internal sealed record SpaceServices(
     AuthActorsDiagnostics Diagnostics,
     ILoggerFactory LoggerFactory,
     TimeProvider TimeProvider,
-    IFleetNonceCounts? Fleet = null);
+    IFleetNonceCounts? Fleet = null,
+    IFleetTokens? FleetTokens = null);

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using AuthActors.Host.Server;
 using AuthActors.Spaces;
+using AuthActors.Spaces.Schemes;
 using AuthActors.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +27,7 @@ internal sealed class FleetHost : IAsyncDisposable
     public HttpClient Client => _host.Services.GetRequiredService<IHttpClientFactory>().CreateClient("api");
 
     /// <summary>Starts a node; with <paramref name="cluster"/> off it is a single process as before.</summary>
-    public static async Task<FleetHost> StartAsync(DigestServer server, bool cluster = true, int blockSize = 64, string extraHocon = "")
+    public static async Task<FleetHost> StartAsync(DigestServer server, bool cluster = true, int blockSize = 64, string extraHocon = "", bool bearer = false)
     {
         string hocon = cluster
             ? $$"""
@@ -40,7 +41,19 @@ internal sealed class FleetHost : IAsyncDisposable
         TestHost host = await TestHost.StartAsync(
             s =>
             {
-                s.AddAuthActors(b => b.AddCredential(server.BaseAddress, "user", "passwd"));
+                s.AddAuthActors(b =>
+                {
+                    if (bearer)
+                    {
+                        // The server's OAuth client, for its Bearer paths.
+                        b.AddScheme(new BearerScheme(new BearerSchemeOptions { TokenEndpoint = server.TokenEndpoint, AllowHttp = true }))
+                            .AddCredential(server.BaseAddress, "client", "secret");
+                    }
+                    else
+                    {
+                        b.AddCredential(server.BaseAddress, "user", "passwd");
+                    }
+                });
                 s.AddHttpClient("api").AddAuthActorsHandler(o => o.UseDefaultProxy = false);
             },
             c => c.AddHoconString(hocon));

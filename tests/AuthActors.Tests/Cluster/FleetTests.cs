@@ -50,6 +50,27 @@ public sealed class FleetTests
     }
 
     [Theory]
+    [InlineData(false, 3)]
+    [InlineData(true, 1)]
+    public async Task ClusterMode_Bearer_TokenRequestsForTheFleet(bool shareTokens, int tokenRequests)
+    {
+        await using DigestServer server = await DigestServer.StartAsync(new DigestServerOptions { TokenLifetime = TimeSpan.FromMinutes(5) });
+        string share = $"authactors.cluster.share-bearer-tokens = {(shareTokens ? "on" : "off")}";
+        await using FleetHost a = await FleetHost.StartAsync(server, extraHocon: share, bearer: true);
+        await using FleetHost b = await FleetHost.StartAsync(server, extraHocon: share, bearer: true);
+        await using FleetHost c = await FleetHost.StartAsync(server, extraHocon: share, bearer: true);
+        await a.JoinAsync(a);
+        await b.JoinAsync(a);
+        await c.JoinAsync(a);
+
+        (int ok, IReadOnlyCollection<string> failures) = await LoadAsync(server, PerNode, null, "/bearer/item/", a, b, c);
+
+        Assert.Empty(failures);
+        Assert.Equal(3 * PerNode, ok);
+        Assert.Equal(tokenRequests, server.Stats.TokenRequests);
+    }
+
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task ClusterMode_OwnerNodeGoesMidLoad_SurvivorsSucceed_NoNcReused(bool killed)
@@ -115,11 +136,14 @@ public sealed class FleetTests
     }
 
     private static Task<(int Ok, IReadOnlyCollection<string> Failures)> LoadAsync(DigestServer server, params FleetHost[] nodes) =>
-        LoadAsync(server, PerNode, null, nodes);
+        LoadAsync(server, PerNode, null, "/item/", nodes);
+
+    private static Task<(int Ok, IReadOnlyCollection<string> Failures)> LoadAsync(DigestServer server, int perNode, TaskCompletionSource? midway, params FleetHost[] nodes) =>
+        LoadAsync(server, perNode, midway, "/item/", nodes);
 
     /// <summary>Every node sends <paramref name="perNode"/> requests, 8 at a time, all nodes at once;
     /// <paramref name="midway"/> is set when a quarter of them have been sent.</summary>
-    private static async Task<(int Ok, IReadOnlyCollection<string> Failures)> LoadAsync(DigestServer server, int perNode, TaskCompletionSource? midway, params FleetHost[] nodes)
+    private static async Task<(int Ok, IReadOnlyCollection<string> Failures)> LoadAsync(DigestServer server, int perNode, TaskCompletionSource? midway, string path, params FleetHost[] nodes)
     {
         int ok = 0;
         int sent = 0;
@@ -137,7 +161,7 @@ public sealed class FleetTests
                 HttpClient client = node.Client;
                 try
                 {
-                    using HttpResponseMessage response = await client.GetAsync(new Uri(server.BaseAddress, $"/item/{i}"), ct);
+                    using HttpResponseMessage response = await client.GetAsync(new Uri(server.BaseAddress, path + i), ct);
                     if (response.StatusCode == HttpStatusCode.OK)
                     {
                         Interlocked.Increment(ref ok);

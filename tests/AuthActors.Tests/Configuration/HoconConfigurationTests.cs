@@ -183,6 +183,7 @@ public sealed class HoconConfigurationTests : IDisposable
         { "authactors:cluster:ask-timeout", "2s" },
         { "authactors:cluster:grant-timeout", "30s" },
         { "authactors:cluster:shards", "64" },
+        { "authactors:cluster:share-bearer-tokens", "off" },
         { "authactors:handler:follow-redirects", "true" },
         { "authactors:handler:max-redirects", "10" },
         { "authactors:credentials:sources", "memory, url-userinfo, configuration, environment, netrc" },

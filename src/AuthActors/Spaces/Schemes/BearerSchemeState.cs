@@ -39,6 +39,7 @@ internal sealed class BearerSchemeState : AuthSchemeState
 
     // The current token. _lease is null when there is none; the rest describe it.
     private BearerLease? _lease;
+    private string? _token;
     private long _generation;
     private TimeSpan? _expiresAt;
     private TimeSpan? _refreshAt;
@@ -254,8 +255,17 @@ internal sealed class BearerSchemeState : AuthSchemeState
         Credential client = _credential!;
         TokenEndpointClient endpoint = _endpoint!;
         BearerSchemeLog.TokenRequested(_context.Logger, Space, endpoint.Display, why);
+        // In a fleet that shares tokens, the space's owner hands out the fleet's token, or lets
+        // this node fetch one for everyone; the credential never leaves this node.
+        IFleetTokens? fleet = _context.FleetTokens;
+        string? refused = _refused ? _token : null;
+        SpaceKey key = _context.Key;
+        TimeSpan minRemaining = _options.RefreshSkew;
+        Func<CancellationToken, Task<TokenEndpointResult>> request = fleet is null
+            ? ct => endpoint.RequestAsync(clientAuthentication, client, ct)
+            : ct => fleet.GetAsync(key, refused, minRemaining, fetch => endpoint.RequestAsync(clientAuthentication, client, fetch), ct);
         _context.Run(
-            ct => endpoint.RequestAsync(clientAuthentication, client, ct),
+            request,
             result => OnTokenResult(attempt, now, result),
             e => OnTokenResult(attempt, now, TokenEndpointResult.Failure(
                 $"the token request to {endpoint.Display} failed: {e.GetType().Name}: {TokenEndpointResult.Quote(e.Message, client.Password)}")));
@@ -295,6 +305,7 @@ internal sealed class BearerSchemeState : AuthSchemeState
     private void AdoptToken(string token, TimeSpan? lifetime, TimeSpan startedAt, bool wantsCompletion)
     {
         _generation++;
+        _token = token;
         _lease = new BearerLease(this, "Bearer " + token, _generation, wantsCompletion);
         _proven = false;
         _refused = false;
@@ -306,6 +317,7 @@ internal sealed class BearerSchemeState : AuthSchemeState
     {
         _generation++;
         _lease = null;
+        _token = null;
         _expiresAt = null;
         _refreshAt = null;
         _proven = false;
