@@ -30,3 +30,15 @@ internal sealed record FleetTokenFetched(string SpaceId, string Token, TimeSpan?
 
 /// <summary>The node that had the duty could not get a token; those waiting learn why.</summary>
 internal sealed record FleetTokenFailed(string SpaceId, string Error) : ISpaceOwnerMessage;
+
+/// <summary>A challenge as it crosses the wire: scheme, parameters as name/value pairs, token68.</summary>
+internal sealed record SharedChallenge(string Scheme, string[] Parameters, string? Token68);
+
+/// <summary>A node discovering an origin asks which challenges the fleet has seen from it.</summary>
+internal sealed record GetOriginChallenges(string SpaceId) : ISpaceOwnerMessage;
+
+/// <summary>The challenges the fleet has seen from the origin (none when it has seen none).</summary>
+internal sealed record OriginChallenges(SharedChallenge[] Challenges);
+
+/// <summary>A node got a challenge from the origin; the fleet remembers it for the next discoverer.</summary>
+internal sealed record OriginChallenged(string SpaceId, SharedChallenge Challenge) : ISpaceOwnerMessage;

@@ -32,6 +32,9 @@ internal sealed class SpaceOwnerActor : ReceiveActor, IWithStash
     /// hands out a nonce again after this many newer ones has long expired it).</summary>
     internal const int MaxNonces = 256;
 
+    /// <summary>Challenges remembered per origin (one per scheme and realm).</summary>
+    internal const int MaxChallenges = 16;
+
     private readonly IActorRef _replicator;
     private readonly UniqueAddress _self;
     private readonly PNCounterDictionaryKey<string> _key;
@@ -39,6 +42,12 @@ internal sealed class SpaceOwnerActor : ReceiveActor, IWithStash
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<string, long> _granted = [];
     private readonly Queue<string> _order = new();
+
+    // An origin's record (entity id "challenges …"): the challenges the fleet has seen, by scheme and
+    // realm; the node discovering it now, and the nodes waiting for what it learns.
+    private readonly Dictionary<string, SharedChallenge> _challenges = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<IActorRef> _challengeWaiters = [];
+    private DateTimeOffset _discoveringUntil;
 
     // The fleet's Bearer token (share-bearer-tokens), the node fetching one, and who waits for it.
     private readonly List<(IActorRef ReplyTo, TimeSpan MinRemaining)> _tokenWaiters = [];
@@ -68,6 +77,8 @@ internal sealed class SpaceOwnerActor : ReceiveActor, IWithStash
 
     private void Idle()
     {
+        Receive<GetOriginChallenges>(OnGetChallenges);
+        Receive<OriginChallenged>(OnChallenged);
         Receive<GetFleetToken>(OnGetToken);
         Receive<FleetTokenFetched>(OnTokenFetched);
         Receive<FleetTokenFailed>(OnTokenFailed);
@@ -132,6 +143,48 @@ internal sealed class SpaceOwnerActor : ReceiveActor, IWithStash
             Refuse(pending, "not every member of the fleet confirmed the grant");
         });
         ReceiveAny(_ => Stash.Stash());
+    }
+
+    /// <summary>
+    /// What the fleet knows of an origin. Knowing nothing, the first node to ask discovers it (an
+    /// empty answer) and the others wait for what it learns, for at most half an ask-timeout; so a
+    /// cold fleet pays one 401 per space, not one per process.
+    /// </summary>
+    private void OnGetChallenges(GetOriginChallenges request)
+    {
+        DateTimeOffset now = Context.System.Scheduler.Now;
+        if (_challenges.Count > 0)
+        {
+            Sender.Tell(new OriginChallenges([.. _challenges.Values]));
+        }
+        else if (now < _discoveringUntil)
+        {
+            _challengeWaiters.Add(Sender);
+        }
+        else
+        {
+            _discoveringUntil = now + _timeout;
+            Sender.Tell(new OriginChallenges([]));
+        }
+    }
+
+    private void OnChallenged(OriginChallenged message)
+    {
+        string realm = message.Challenge.Parameters.Chunk(2)
+            .FirstOrDefault(p => p.Length == 2 && string.Equals(p[0], "realm", StringComparison.OrdinalIgnoreCase))?[1] ?? "";
+        string key = message.Challenge.Scheme + " " + realm;
+        if (_challenges.Count < MaxChallenges || _challenges.ContainsKey(key))
+        {
+            _challenges[key] = message.Challenge; // the latest from the origin (a newer nonce)
+        }
+
+        _discoveringUntil = default;
+        foreach (IActorRef waiter in _challengeWaiters)
+        {
+            waiter.Tell(new OriginChallenges([.. _challenges.Values]));
+        }
+
+        _challengeWaiters.Clear();
     }
 
     /// <summary>

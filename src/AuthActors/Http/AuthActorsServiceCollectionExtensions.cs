@@ -80,12 +80,14 @@ public static class AuthActorsServiceCollectionExtensions
         // Cluster mode: each nonce's counts (and, shared, the Bearer token) come from the space's owner in the fleet.
         IFleetNonceCounts? fleet = null;
         IFleetTokens? fleetTokens = null;
+        IFleetChallenges? fleetChallenges = null;
         if (options.Cluster.Enabled)
         {
             ClusterSettings cluster = options.Cluster.ToClusterSettings();
             Func<CancellationToken, Task<Akka.Actor.IActorRef>> owners = ct => sp.GetRequiredService<IRequiredActor<SpaceOwnerActor>>().GetAsync(ct);
             fleet = new ClusterNonceCounts(owners, cluster, diagnostics, loggerFactory.CreateLogger("AuthActors.Cluster"));
             fleetTokens = options.Cluster.ShareBearerTokens ? new ClusterFleetTokens(owners, cluster, timeProvider) : null;
+            fleetChallenges = new ClusterFleetChallenges(owners, cluster);
         }
 
         return new AuthActorsRuntime(
@@ -97,7 +99,8 @@ public static class AuthActorsServiceCollectionExtensions
                 loggerFactory,
                 timeProvider,
                 fleet,
-                fleetTokens),
+                fleetTokens,
+                fleetChallenges),
             ct => FindRegistryAsync(sp, builder, ct));
     }
 

@@ -29,6 +29,9 @@ internal sealed record Passivate(SpaceKey Key);
 /// <summary>The registry's timer for an origin whose first challenge is late.</summary>
 internal sealed record DiscoveryTimedOut(OriginKey Origin, long Attempt);
 
+/// <summary>Cluster mode: what the fleet knew of an origin's challenges when its discovery began.</summary>
+internal sealed record FleetChallengesKnown(OriginKey Origin, long Attempt, IReadOnlyList<AuthChallenge> Challenges);
+
 /// <summary>Lists the live space actors. Replies with <c>IReadOnlyList&lt;IActorRef&gt;</c>.</summary>
 internal sealed record GetSpaces;
 

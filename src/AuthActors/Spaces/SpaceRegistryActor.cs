@@ -37,6 +37,7 @@ internal sealed class SpaceRegistryActor : ReceiveActor, IWithTimers
         Receive<ReportChallenge>(OnChallenge);
         Receive<DiscoveryEnded>(OnDiscoveryEnded);
         Receive<DiscoveryTimedOut>(OnDiscoveryTimedOut);
+        Receive<FleetChallengesKnown>(OnFleetChallengesKnown);
         Receive<Passivate>(OnPassivate);
         Receive<Terminated>(OnTerminated);
         Receive<GetSpaces>(_ => Sender.Tell((IReadOnlyList<IActorRef>)[.. _byActor.Keys]));
@@ -96,7 +97,21 @@ internal sealed class SpaceRegistryActor : ReceiveActor, IWithTimers
             entry.DiscoveryAttempt = ++_discoveryAttempts;
             Timers.StartSingleTimer(
                 DiscoveryTimerKey(message.Origin), new DiscoveryTimedOut(message.Origin, entry.DiscoveryAttempt), _services.Settings.DiscoveryTimeout);
-            sender.Tell(LeaseRefusal.Discover);
+            if (_services.FleetChallenges is { } fleet)
+            {
+                // Cluster mode: another node may have met this origin; ask before paying a 401.
+                entry.Waiting.Add((message, sender));
+                OriginKey origin = message.Origin;
+                long attempt = entry.DiscoveryAttempt;
+                fleet.KnownAsync(origin).PipeTo(
+                    Self,
+                    success: known => new FleetChallengesKnown(origin, attempt, known),
+                    failure: _ => new FleetChallengesKnown(origin, attempt, []));
+            }
+            else
+            {
+                sender.Tell(LeaseRefusal.Discover);
+            }
         }
     }
 
@@ -107,9 +122,8 @@ internal sealed class SpaceRegistryActor : ReceiveActor, IWithTimers
         SpaceEntry? space = entry.Spaces.Find(s => s.Seed.Key == key);
         if (space is null)
         {
-            space = new SpaceEntry(new SpaceSeed(key, message.Scheme, message.Challenge));
-            entry.Spaces.Add(space);
-            LearnDomain(entry, space, message.Challenge);
+            space = AddSpace(entry, key, message.Scheme, message.Challenge);
+            _services.FleetChallenges?.Publish(message.Origin, message.Challenge);
         }
         else if (!string.Equals(space.Seed.Scheme.Name, message.Scheme.Name, StringComparison.OrdinalIgnoreCase))
         {
@@ -141,6 +155,48 @@ internal sealed class SpaceRegistryActor : ReceiveActor, IWithTimers
 
             EndDiscovery(message.Origin, entry);
         }
+    }
+
+    /// <summary>
+    /// Cluster mode: the fleet answered a discovery. Challenges this node's policy accepts become
+    /// spaces at once and the waiting requests go to them (no 401 here); with none, the first
+    /// waiting request discovers the origin itself, as in one process.
+    /// </summary>
+    private void OnFleetChallengesKnown(FleetChallengesKnown message)
+    {
+        if (!_origins.TryGetValue(message.Origin, out OriginEntry? entry) || !entry.Discovering || entry.DiscoveryAttempt != message.Attempt)
+        {
+            return;
+        }
+
+        foreach (AuthChallenge challenge in message.Challenges)
+        {
+            SchemeSelection selection = _services.Schemes.Select([challenge], _services.Settings.Policy, message.Origin.IsSecure);
+            var key = new SpaceKey(message.Origin, selection.Realm ?? "");
+            if (selection.Scheme is not null && !entry.Spaces.Exists(s => s.Seed.Key == key))
+            {
+                AddSpace(entry, key, selection.Scheme, selection.Challenge!);
+            }
+        }
+
+        if (entry.Spaces.Count > 0)
+        {
+            EndDiscovery(message.Origin, entry);
+        }
+        else if (entry.Waiting.Count > 0)
+        {
+            (LeaseHeader _, IActorRef discoverer) = entry.Waiting[0];
+            entry.Waiting.RemoveAt(0);
+            discoverer.Tell(LeaseRefusal.Discover);
+        }
+    }
+
+    private SpaceEntry AddSpace(OriginEntry entry, SpaceKey key, IAuthScheme scheme, AuthChallenge challenge)
+    {
+        var space = new SpaceEntry(new SpaceSeed(key, scheme, challenge));
+        entry.Spaces.Add(space);
+        LearnDomain(entry, space, challenge);
+        return space;
     }
 
     private void OnDiscoveryTimedOut(DiscoveryTimedOut message)

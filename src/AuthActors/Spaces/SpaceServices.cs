@@ -13,4 +13,5 @@ internal sealed record SpaceServices(
     ILoggerFactory LoggerFactory,
     TimeProvider TimeProvider,
     IFleetNonceCounts? Fleet = null,
-    IFleetTokens? FleetTokens = null);
+    IFleetTokens? FleetTokens = null,
+    IFleetChallenges? FleetChallenges = null);

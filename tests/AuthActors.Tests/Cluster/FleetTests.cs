@@ -47,6 +47,7 @@ public sealed class FleetTests
         Assert.Equal(3 * PerNode, ok);
         Assert.Equal(0, server.Stats.NcReplays);
         Assert.All(new[] { a, b, c }, node => Assert.True(node.Runtime.Diagnostics.NcBlocksGranted.Total > 0));
+        Assert.Equal(1, server.Stats.Challenges); // one 401 for the space, for the whole fleet
     }
 
     [Theory]
