@@ -55,12 +55,17 @@ internal sealed class SpaceOwnerActor : ReceiveActor, IWithStash
     private DateTimeOffset? _tokenExpires;
     private IActorRef? _fetcher;
     private DateTimeOffset _fetchDeadline;
+    private readonly LWWRegisterKey<string> _tokenKey;
+    private bool _tokenLoaded;
+    private bool _tokenLoading;
+    private readonly List<(GetFleetToken Request, IActorRef ReplyTo)> _tokenLoadWaiters = [];
 
     public SpaceOwnerActor(string spaceId, TimeSpan consistencyTimeout)
     {
         _replicator = DistributedData.Get(Context.System).Replicator;
         _self = Akka.Cluster.Cluster.Get(Context.System).SelfUniqueAddress;
         _key = new PNCounterDictionaryKey<string>("authactors-nc-" + spaceId);
+        _tokenKey = new LWWRegisterKey<string>("authactors-token-" + spaceId);
         _timeout = consistencyTimeout;
         Idle();
     }
@@ -82,6 +87,10 @@ internal sealed class SpaceOwnerActor : ReceiveActor, IWithStash
         Receive<GetFleetToken>(OnGetToken);
         Receive<FleetTokenFetched>(OnTokenFetched);
         Receive<FleetTokenFailed>(OnTokenFailed);
+        Receive<GetSuccess>(loaded => loaded.Request is TokenLoad, loaded => OnTokenLoaded(((LWWRegister<string>)loaded.Data).Value));
+        Receive<NotFound>(missing => missing.Request is TokenLoad, _ => OnTokenLoaded(null));
+        Receive<GetFailure>(failed => failed.Request is TokenLoad, _ => OnTokenLoaded(null));
+        Receive<IUpdateResponse>(saved => saved.Request is TokenSave, _ => { }); // best effort: the next owner fetches anew without it
         Receive<GrantNonceCounts>(request =>
         {
             if (request.Count < 1)
@@ -105,21 +114,21 @@ internal sealed class SpaceOwnerActor : ReceiveActor, IWithStash
 
     private void Busy()
     {
-        Receive<GetSuccess>(success =>
+        Receive<GetSuccess>(success => success.Request is Pending, success =>
         {
             var pending = (Pending)success.Request;
             var counts = (PNCounterDictionary<string>)success.Data;
             string? forget = Remember(pending.Request.Nonce, counts.TryGetValue(pending.Request.Nonce, out BigInteger value) ? (long)value : 0);
             Write(pending.Request, pending.ReplyTo, forget);
         });
-        Receive<NotFound>(notFound =>
+        Receive<NotFound>(notFound => notFound.Request is Pending, notFound =>
         {
             var pending = (Pending)notFound.Request;
             string? forget = Remember(pending.Request.Nonce, 0);
             Write(pending.Request, pending.ReplyTo, forget);
         });
-        Receive<GetFailure>(failure => Refuse((Pending)failure.Request, "no majority of the fleet answered to read what was granted before"));
-        Receive<UpdateSuccess>(success =>
+        Receive<GetFailure>(failure => failure.Request is Pending, failure => Refuse((Pending)failure.Request, "no majority of the fleet answered to read what was granted before"));
+        Receive<UpdateSuccess>(success => success.Request is Pending, success =>
         {
             var pending = (Pending)success.Request;
             long start = _granted[pending.Request.Nonce] + 1;
@@ -127,7 +136,7 @@ internal sealed class SpaceOwnerActor : ReceiveActor, IWithStash
             pending.ReplyTo.Tell(new NonceCountsGranted(pending.Request.Nonce, start, pending.Request.Count));
             BackToIdle();
         });
-        Receive<ModifyFailure>(failure =>
+        Receive<ModifyFailure>(failure => failure.Request is Pending, failure =>
         {
             // Another owner granted on this nonce since this one read the record (two owners can
             // overlap for a moment while a shard moves): read it again before the next grant.
@@ -135,7 +144,7 @@ internal sealed class SpaceOwnerActor : ReceiveActor, IWithStash
             _granted.Remove(pending.Request.Nonce);
             Refuse(pending, "another owner granted counts on this nonce meanwhile; reading the record again");
         });
-        Receive<IUpdateFailure>(failure =>
+        Receive<IUpdateFailure>(failure => failure.Request is Pending, failure =>
         {
             // The write may still spread later: treat the block as used, never grant it again.
             var pending = (Pending)failure.Request;
@@ -194,14 +203,32 @@ internal sealed class SpaceOwnerActor : ReceiveActor, IWithStash
     /// </summary>
     private void OnGetToken(GetFleetToken request)
     {
+        if (!_tokenLoaded)
+        {
+            // A new owner (after a handoff) first takes the token an earlier one recorded.
+            _tokenLoadWaiters.Add((request, Sender));
+            if (!_tokenLoading)
+            {
+                _tokenLoading = true;
+                _replicator.Tell(Dsl.Get(_tokenKey, ReadLocal.Instance, new TokenLoad()));
+            }
+
+            return;
+        }
+
+        OnGetTokenFor(request, Sender);
+    }
+
+    private void OnGetTokenFor(GetFleetToken request, IActorRef replyTo)
+    {
         DateTimeOffset now = Context.System.Scheduler.Now;
         if (_token is not null && _token != request.Refused && (_tokenExpires is null || _tokenExpires - now > request.MinRemaining))
         {
-            Sender.Tell(new FleetTokenGranted(_token, _tokenExpires - now));
+            replyTo.Tell(new FleetTokenGranted(_token, _tokenExpires - now));
         }
         else if (_fetcher is not null && now < _fetchDeadline)
         {
-            _tokenWaiters.Add((Sender, request.MinRemaining));
+            _tokenWaiters.Add((replyTo, request.MinRemaining));
         }
         else
         {
@@ -210,10 +237,30 @@ internal sealed class SpaceOwnerActor : ReceiveActor, IWithStash
                 _token = null;
             }
 
-            _fetcher = Sender;
+            _fetcher = replyTo;
             _fetchDeadline = now + FetchDuty;
-            Sender.Tell(new FetchFleetToken());
+            replyTo.Tell(new FetchFleetToken());
         }
+    }
+
+    /// <summary>The recorded token ("expiry in Unix ms|token", 0 for no expiry), or none.</summary>
+    private void OnTokenLoaded(string? recorded)
+    {
+        _tokenLoaded = true;
+        _tokenLoading = false;
+        int bar = recorded?.IndexOf('|', StringComparison.Ordinal) ?? -1;
+        if (recorded is not null && bar > 0 && long.TryParse(recorded.AsSpan(0, bar), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long expires))
+        {
+            _token = recorded[(bar + 1)..];
+            _tokenExpires = expires == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(expires);
+        }
+
+        foreach ((GetFleetToken request, IActorRef replyTo) in _tokenLoadWaiters)
+        {
+            OnGetTokenFor(request, replyTo);
+        }
+
+        _tokenLoadWaiters.Clear();
     }
 
     private void OnTokenFetched(FleetTokenFetched fetched)
@@ -221,6 +268,10 @@ internal sealed class SpaceOwnerActor : ReceiveActor, IWithStash
         DateTimeOffset now = Context.System.Scheduler.Now;
         _token = fetched.Token;
         _tokenExpires = now + fetched.Lifetime;
+        _tokenLoaded = true;
+        // Recorded on every member, so the next owner after a handoff hands out the same token.
+        string record = $"{(_tokenExpires?.ToUnixTimeMilliseconds() ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture)}|{fetched.Token}";
+        _replicator.Tell(Dsl.Update(_tokenKey, new LWWRegister<string>(_self, ""), new WriteAll(_timeout), new TokenSave(), register => register.WithValue(_self, record)));
         _fetcher = null;
         foreach ((IActorRef replyTo, TimeSpan _) in _tokenWaiters)
         {
@@ -296,4 +347,10 @@ internal sealed class SpaceOwnerActor : ReceiveActor, IWithStash
 
     /// <summary>What a replicator answer is about: the request and who waits for it.</summary>
     private sealed record Pending(GrantNonceCounts Request, IActorRef ReplyTo);
+
+    /// <summary>A replicator answer about the recorded token: reading it.</summary>
+    private sealed record TokenLoad;
+
+    /// <summary>A replicator answer about the recorded token: writing it.</summary>
+    private sealed record TokenSave;
 }
