@@ -45,12 +45,18 @@ public sealed class AuthActorsRuntime : IAsyncDisposable, IDisposable
     private readonly Config? _akkaConfig;
     private readonly ActorSystem? _callerSystem;
     private readonly Func<CancellationToken, Task<IActorRef>>? _findRegistry;
+
+    // Cancelled once StopAsync has drained: a question asked in the race with the stop (its
+    // message sent after the spaces and the undelivered-reply listener were gone) ends then,
+    // not after its timeout.
+    private readonly CancellationTokenSource _halted = new();
     private ActorSystem? _ownedSystem;
     private IActorRef? _registry;
     private IActorRef? _undelivered;
     private IActorRefProvider? _provider;
     private ActorPath? _replyPath;
     private Task<IActorRef>? _finding;
+    private Task<IActorRef>? _starting;
     private IDisposable? _rotation;
     private bool _stopped;
 
@@ -166,27 +172,38 @@ public sealed class AuthActorsRuntime : IAsyncDisposable, IDisposable
             _rotation = null;
         }
 
-        // The registry first: its spaces fail what they hold parked, and whatever still reaches
-        // it becomes a dead letter that the listener, still running, fails with a reason.
-        if (registry is not null)
+        try
         {
-            try
+            // The registry first: its spaces fail what they hold parked, and whatever still
+            // reaches them becomes a dead letter that the listener, still running, fails with a
+            // reason. Then the listener, after the dead letters already queued to it.
+            await GracefulStopAsync(registry, cancellationToken).ConfigureAwait(false);
+            await GracefulStopAsync(undelivered, cancellationToken).ConfigureAwait(false);
+            if (owned is not null)
             {
-                await registry.GracefulStop(Settings.AskTimeout).WaitAsync(cancellationToken).ConfigureAwait(false);
+                await CoordinatedShutdown.Get(owned).Run(CoordinatedShutdown.ClrExitReason.Instance).WaitAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                // Akka's GracefulStop gives up after its timeout; the system's own shutdown stops the rest.
-            }
+        }
+        finally
+        {
+            await _halted.CancelAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task GracefulStopAsync(IActorRef? actor, CancellationToken cancellationToken)
+    {
+        if (actor is null)
+        {
+            return;
         }
 
-        if (owned is not null)
+        try
         {
-            await CoordinatedShutdown.Get(owned).Run(CoordinatedShutdown.ClrExitReason.Instance).WaitAsync(cancellationToken).ConfigureAwait(false);
+            await actor.GracefulStop(Settings.AskTimeout).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        else
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            undelivered?.Tell(PoisonPill.Instance);
+            // Akka's GracefulStop gives up after its timeout; the system's own shutdown stops the rest.
         }
     }
 
@@ -239,13 +256,36 @@ public sealed class AuthActorsRuntime : IAsyncDisposable, IDisposable
     {
         var reply = new ReplyPromise(_provider!, _replyPath!);
         registry.Tell(message, reply);
+
+        // Sent, then checked (the stop sets the flag, then stops the registry): a message sent
+        // while the flag was clear is queued before the registry's stop and answered, or failed
+        // as a dead letter; one sent after may find nobody left to fail it, so it fails here.
+        if (Volatile.Read(ref _stopped))
+        {
+            reply.Tell(new Status.Failure(Stopped()), ActorRefs.NoSender);
+        }
+
         return reply.Task;
     }
 
     internal async Task<ChallengeDecision> ReportChallengeAsync(ReportChallenge report)
     {
         IActorRef registry = await RegistryAsync().ConfigureAwait(false);
-        return await registry.Ask<ChallengeDecision>(report, Settings.AskTimeout).ConfigureAwait(false);
+        return await AskAsync<ChallengeDecision>(registry, report, default).ConfigureAwait(false);
+    }
+
+    /// <summary>An Ask that also ends, with the runtime's stopped reason, once the stop has drained.</summary>
+    private async Task<T> AskAsync<T>(IActorRef target, object message, CancellationToken cancellationToken)
+    {
+        using CancellationTokenSource linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _halted.Token);
+        try
+        {
+            return await target.Ask<T>(message, Settings.AskTimeout, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_halted.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw Stopped();
+        }
     }
 
     internal void ReportDiscoveryEnded(OriginKey origin)
@@ -288,14 +328,14 @@ public sealed class AuthActorsRuntime : IAsyncDisposable, IDisposable
     internal async Task<IReadOnlyList<IActorRef>> GetSpacesAsync(CancellationToken cancellationToken = default)
     {
         IActorRef registry = await RegistryAsync().ConfigureAwait(false);
-        return await registry.Ask<IReadOnlyList<IActorRef>>(new GetSpaces(), Settings.AskTimeout, cancellationToken).ConfigureAwait(false);
+        return await AskAsync<IReadOnlyList<IActorRef>>(registry, new GetSpaces(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Asks one space to re-resolve; a space that stops meanwhile holds no credential
     /// (its successor asks afresh), so its death ends the wait too.</summary>
     private async Task RefreshAsync(IActorRef space, CancellationToken cancellationToken)
     {
-        Task refreshed = space.Ask<Status.Success>(new RefreshCredential(), Settings.AskTimeout, cancellationToken);
+        Task refreshed = AskAsync<Status.Success>(space, new RefreshCredential(), cancellationToken);
         Task stopped = space.WatchAsync(cancellationToken);
         await (await Task.WhenAny(refreshed, stopped).ConfigureAwait(false)).ConfigureAwait(false);
     }
@@ -312,7 +352,30 @@ public sealed class AuthActorsRuntime : IAsyncDisposable, IDisposable
             return new(registry);
         }
 
-        return _findRegistry is null ? new(StartLocal()) : new(FindRegistry());
+        return new(_findRegistry is null ? StartLocalAsync() : FindRegistry());
+    }
+
+    /// <summary>
+    /// The first requests start the system on one pool thread while the rest await it, none
+    /// blocking: creating an ActorSystem blocks its thread until Akka's loggers have started on
+    /// other pool threads, and a burst of requests blocked on the start would starve the pool of
+    /// them (measured: every request of a cold burst stalled for Akka's 5 s logger-startup-timeout).
+    /// </summary>
+    private Task<IActorRef> StartLocalAsync()
+    {
+        if (Volatile.Read(ref _starting) is { } starting)
+        {
+            return starting;
+        }
+
+        var start = new Task<IActorRef>(StartLocal);
+        if (Interlocked.CompareExchange(ref _starting, start, null) is { } other)
+        {
+            return other;
+        }
+
+        start.Start(TaskScheduler.Default);
+        return start;
     }
 
     /// <summary>Owned or caller's system: the registry is created here, once.</summary>
