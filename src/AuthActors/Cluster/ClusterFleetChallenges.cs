@@ -6,11 +6,11 @@ namespace AuthActors.Cluster;
 
 /// <summary>
 /// A node's side of the fleet's record of challenges: an origin's record lives with a sharded
-/// owner (entity id <c>challenges ORIGIN</c>). A question that gets no answer within
-/// <see cref="ClusterSettings.AskTimeout"/> counts as "none known": the node discovers the origin
-/// itself, as in one process.
+/// owner (entity id <c>challenges ORIGIN</c>). While another node discovers the origin, the question
+/// waits for what it learns, at most half the discovery timeout; one that gets no answer counts as
+/// "none known": the node discovers the origin itself, as in one process.
 /// </summary>
-internal sealed class ClusterFleetChallenges(Func<CancellationToken, Task<IActorRef>> region, ClusterSettings settings) : IFleetChallenges
+internal sealed class ClusterFleetChallenges(Func<CancellationToken, Task<IActorRef>> region, ClusterSettings settings, TimeSpan discoveryTimeout) : IFleetChallenges
 {
     public static string OriginId(OriginKey origin) => $"challenges {(origin.IsProxy ? "proxy" : "origin")} {origin}";
 
@@ -20,7 +20,8 @@ internal sealed class ClusterFleetChallenges(Func<CancellationToken, Task<IActor
         {
             using var timeout = new CancellationTokenSource(settings.AskTimeout);
             IActorRef owners = await region(timeout.Token).ConfigureAwait(false);
-            OriginChallenges known = await owners.Ask<OriginChallenges>(new GetOriginChallenges(OriginId(origin)), settings.AskTimeout).ConfigureAwait(false);
+            TimeSpan wait = discoveryTimeout / 2;
+            OriginChallenges known = await owners.Ask<OriginChallenges>(new GetOriginChallenges(OriginId(origin), wait), wait + settings.AskTimeout).ConfigureAwait(false);
             return [.. known.Challenges.Select(ToChallenge)];
         }
         catch (Exception e) when (e is AskTimeoutException or OperationCanceledException)
@@ -35,6 +36,15 @@ internal sealed class ClusterFleetChallenges(Func<CancellationToken, Task<IActor
         if (owners.IsCompletedSuccessfully)
         {
             owners.Result.Tell(new OriginChallenged(OriginId(origin), FromChallenge(challenge)), ActorRefs.NoSender);
+        }
+    }
+
+    public void DiscoveryEnded(OriginKey origin)
+    {
+        Task<IActorRef> owners = region(CancellationToken.None);
+        if (owners.IsCompletedSuccessfully)
+        {
+            owners.Result.Tell(new OriginDiscoveryEnded(OriginId(origin)), ActorRefs.NoSender);
         }
     }
 

@@ -34,8 +34,13 @@ internal sealed record FleetTokenFailed(string SpaceId, string Error) : ISpaceOw
 /// <summary>A challenge as it crosses the wire: scheme, parameters as name/value pairs, token68.</summary>
 internal sealed record SharedChallenge(string Scheme, string[] Parameters, string? Token68);
 
-/// <summary>A node discovering an origin asks which challenges the fleet has seen from it.</summary>
-internal sealed record GetOriginChallenges(string SpaceId) : ISpaceOwnerMessage;
+/// <summary>A node discovering an origin asks which challenges the fleet has seen from it; when
+/// another node is discovering it, the asker waits for what that one learns, at most <paramref name="Wait"/>.</summary>
+internal sealed record GetOriginChallenges(string SpaceId, TimeSpan Wait) : ISpaceOwnerMessage;
+
+/// <summary>The node discovering an origin learned no challenge (it answered openly or not at all):
+/// the nodes waiting on it go and look for themselves.</summary>
+internal sealed record OriginDiscoveryEnded(string SpaceId) : ISpaceOwnerMessage;
 
 /// <summary>The challenges the fleet has seen from the origin (none when it has seen none).</summary>
 internal sealed record OriginChallenges(SharedChallenge[] Challenges);

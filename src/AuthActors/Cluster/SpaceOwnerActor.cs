@@ -26,7 +26,7 @@ namespace AuthActors.Cluster;
 /// No password or client secret reaches it: it sees a space id, nonces, counts and, when the
 /// fleet shares them, Bearer tokens.
 /// </summary>
-internal sealed class SpaceOwnerActor : ReceiveActor, IWithStash
+internal sealed class SpaceOwnerActor : ReceiveActor, IWithStash, IWithTimers
 {
     /// <summary>Nonces remembered per space; the oldest beyond this is forgotten (a server that
     /// hands out a nonce again after this many newer ones has long expired it).</summary>
@@ -73,6 +73,9 @@ internal sealed class SpaceOwnerActor : ReceiveActor, IWithStash
     /// <inheritdoc />
     public IStash Stash { get; set; } = null!;
 
+    /// <inheritdoc />
+    public ITimerScheduler Timers { get; set; } = null!;
+
     /// <summary>The props of the owner of <paramref name="spaceId"/>.</summary>
     public static Props Props(string spaceId, TimeSpan consistencyTimeout) =>
         Akka.Actor.Props.Create(() => new SpaceOwnerActor(spaceId, consistencyTimeout));
@@ -84,6 +87,14 @@ internal sealed class SpaceOwnerActor : ReceiveActor, IWithStash
     {
         Receive<GetOriginChallenges>(OnGetChallenges);
         Receive<OriginChallenged>(OnChallenged);
+        Receive<OriginDiscoveryEnded>(_ => ReleaseChallengeWaiters());
+        Receive<DiscoveryWindowEnded>(ended =>
+        {
+            if (ended.Until == _discoveringUntil)
+            {
+                ReleaseChallengeWaiters();
+            }
+        });
         Receive<GetFleetToken>(OnGetToken);
         Receive<FleetTokenFetched>(OnTokenFetched);
         Receive<FleetTokenFailed>(OnTokenFailed);
@@ -156,7 +167,8 @@ internal sealed class SpaceOwnerActor : ReceiveActor, IWithStash
 
     /// <summary>
     /// What the fleet knows of an origin. Knowing nothing, the first node to ask discovers it (an
-    /// empty answer) and the others wait for what it learns, for at most half an ask-timeout; so a
+    /// empty answer) and the others wait for what it learns: until it reports a challenge, or that
+    /// it found none, or for the wait the discoverer asked for (then each looks for itself). So a
     /// cold fleet pays one 401 per space, not one per process.
     /// </summary>
     private void OnGetChallenges(GetOriginChallenges request)
@@ -172,9 +184,23 @@ internal sealed class SpaceOwnerActor : ReceiveActor, IWithStash
         }
         else
         {
-            _discoveringUntil = now + _timeout;
+            TimeSpan wait = request.Wait > TimeSpan.Zero ? request.Wait : _timeout;
+            _discoveringUntil = now + wait;
+            Timers.StartSingleTimer(nameof(DiscoveryWindowEnded), new DiscoveryWindowEnded(_discoveringUntil), wait);
             Sender.Tell(new OriginChallenges([]));
         }
+    }
+
+    /// <summary>The discovery ended without a challenge for the fleet: whoever waited looks for itself.</summary>
+    private void ReleaseChallengeWaiters()
+    {
+        _discoveringUntil = default;
+        foreach (IActorRef waiter in _challengeWaiters)
+        {
+            waiter.Tell(new OriginChallenges([.. _challenges.Values]));
+        }
+
+        _challengeWaiters.Clear();
     }
 
     private void OnChallenged(OriginChallenged message)
@@ -187,13 +213,7 @@ internal sealed class SpaceOwnerActor : ReceiveActor, IWithStash
             _challenges[key] = message.Challenge; // the latest from the origin (a newer nonce)
         }
 
-        _discoveringUntil = default;
-        foreach (IActorRef waiter in _challengeWaiters)
-        {
-            waiter.Tell(new OriginChallenges([.. _challenges.Values]));
-        }
-
-        _challengeWaiters.Clear();
+        ReleaseChallengeWaiters();
     }
 
     /// <summary>
@@ -353,4 +373,7 @@ internal sealed class SpaceOwnerActor : ReceiveActor, IWithStash
 
     /// <summary>A replicator answer about the recorded token: writing it.</summary>
     private sealed record TokenSave;
+
+    /// <summary>The wait of the discovery begun at <paramref name="Until"/> is over.</summary>
+    private sealed record DiscoveryWindowEnded(DateTimeOffset Until);
 }

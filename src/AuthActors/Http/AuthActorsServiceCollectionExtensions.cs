@@ -87,7 +87,7 @@ public static class AuthActorsServiceCollectionExtensions
             Func<CancellationToken, Task<Akka.Actor.IActorRef>> owners = ct => sp.GetRequiredService<IRequiredActor<SpaceOwnerActor>>().GetAsync(ct);
             fleet = new ClusterNonceCounts(owners, cluster, diagnostics, loggerFactory.CreateLogger("AuthActors.Cluster"));
             fleetTokens = options.Cluster.ShareBearerTokens ? new ClusterFleetTokens(owners, cluster, timeProvider) : null;
-            fleetChallenges = new ClusterFleetChallenges(owners, cluster);
+            fleetChallenges = new ClusterFleetChallenges(owners, cluster, options.ToSpaceSettings().DiscoveryTimeout);
         }
 
         return new AuthActorsRuntime(

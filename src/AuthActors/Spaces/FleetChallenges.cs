@@ -15,4 +15,7 @@ internal interface IFleetChallenges
 
     /// <summary>Tells the fleet about a challenge <paramref name="origin"/> sent.</summary>
     void Publish(OriginKey origin, AuthChallenge challenge);
+
+    /// <summary>Tells the fleet this node's discovery of <paramref name="origin"/> ended without a challenge.</summary>
+    void DiscoveryEnded(OriginKey origin);
 }

@@ -151,6 +151,7 @@ internal sealed class SpaceRegistryActor : ReceiveActor, IWithTimers
             if (entry.Spaces.Count == 0)
             {
                 entry.Open = true;
+                _services.FleetChallenges?.DiscoveryEnded(message.Origin);
             }
 
             EndDiscovery(message.Origin, entry);
