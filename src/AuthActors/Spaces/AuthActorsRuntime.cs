@@ -286,6 +286,11 @@ public sealed class AuthActorsRuntime : IAsyncDisposable, IDisposable
         {
             throw Stopped();
         }
+        catch (AskTimeoutException)
+        {
+            // Akka's text names an actor path and a message type; the user needs neither.
+            throw new TimeoutException($"the protection spaces gave no answer within {Settings.AskTimeout.TotalSeconds:0.#} s (ask-timeout)");
+        }
     }
 
     internal void ReportDiscoveryEnded(OriginKey origin)

@@ -137,7 +137,16 @@ internal sealed class SpaceRegistryActor : ReceiveActor, IWithTimers
         }
 
         entry.Learn(message.Path, space, MaxPrefixesPerOrigin);
-        Ensure(space).Tell(message, Sender);
+        IActorRef target = Ensure(space);
+        if (message.Lease is { Owner: { } owner } spent && !owner.Equals(target))
+        {
+            // The request carried another space's header (its path was not yet known to belong to
+            // this realm): that lease is spent without a verdict on its credential. Its space must
+            // know, or a refusal there would wait for it forever.
+            owner.Tell(new LeaseCompleted(spent, default), ActorRefs.NoSender);
+        }
+
+        target.Tell(message, Sender);
         if (entry.Discovering)
         {
             EndDiscovery(message.Origin, entry);

@@ -18,8 +18,7 @@ internal sealed class UndeliveredReplyActor : ReceiveActor
         {
             if (letter.Message is LeaseHeader or ReportChallenge or RefreshCredential && !letter.Sender.IsNobody())
             {
-                letter.Sender.Tell(new Status.Failure(new SpaceUnavailableException(
-                    $"the protection space stopped before it answered ({letter.Message.GetType().Name} to {letter.Recipient.Path.Name})")));
+                letter.Sender.Tell(new Status.Failure(new SpaceUnavailableException("the protection space stopped before it answered")));
             }
         });
     }
