@@ -90,8 +90,9 @@ internal static class ClientServices
                     options.UseDefaultProxy = false;
                 }
             })
-            .AddHttpMessageHandler(() => new WireHandler(verbose))
-            .ConfigurePrimaryHttpMessageHandler(() => CreatePrimaryHandler(settings, tunnelCredentials));
+            // The wire handler wraps the primary one: it sees every request as sent, with the
+            // header AuthActors (always innermost among the delegating handlers) put on it.
+            .ConfigurePrimaryHttpMessageHandler(() => new WireHandler(verbose) { InnerHandler = CreatePrimaryHandler(settings, tunnelCredentials) });
     }
 
     /// <summary>The handler that talks to the network: no redirects (AuthActors follows them), --proxy if given, and with <paramref name="proxyCredentials"/> the proxy credential for SocketsHttpHandler to answer the proxy itself.</summary>

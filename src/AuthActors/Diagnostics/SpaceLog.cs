@@ -18,6 +18,9 @@ internal static partial class SpaceLog
     [LoggerMessage(1004, LogLevel.Warning, "Space {Space}: credential of user {User} from source {Source} was rejected: {Reason}")]
     public static partial void CredentialRejected(ILogger logger, string space, string user, string? source, string reason);
 
+    [LoggerMessage(1020, LogLevel.Information, "Space {Space}: trying the refused credential once more after its wait")]
+    public static partial void RejectionRetried(ILogger logger, string space);
+
     [LoggerMessage(1005, LogLevel.Warning, "Space {Space} has no usable credential: {Reason}")]
     public static partial void NoCredential(ILogger logger, string space, string reason);
 

@@ -15,7 +15,7 @@ public static class AuthActorsConfigurationBinder
     private static readonly string[] s_keys =
     [
         "ask-timeout",
-        "spaces:passivate-after", "spaces:discovery-timeout", "spaces:max-nonce-pool", "spaces:lease-mode",
+        "spaces:passivate-after", "spaces:discovery-timeout", "spaces:max-nonce-pool", "spaces:lease-mode", "spaces:rejection-retry-after",
         "handler:buffer-limit", "handler:verify-rspauth", "handler:follow-redirects", "handler:max-redirects",
         "policy:allow-md5", "policy:allow-basic", "policy:allow-basic-over-http", "policy:minimum-algorithm",
         "supervision:max-restarts", "supervision:within",
@@ -37,6 +37,7 @@ public static class AuthActorsConfigurationBinder
         Duration(section, "spaces:passivate-after", v => options.Spaces.PassivateAfter = v);
         Duration(section, "spaces:discovery-timeout", v => options.Spaces.DiscoveryTimeout = v);
         Int(section, "spaces:max-nonce-pool", v => options.Spaces.MaxNoncePool = v);
+        Duration(section, "spaces:rejection-retry-after", v => options.Spaces.RejectionRetryAfter = v);
         Read<LeaseMode>(section, "spaces:lease-mode", "auto, shared or exclusive", s => Enum.TryParse(s, ignoreCase: true, out LeaseMode m) && Enum.IsDefined(m) ? m : null, v => options.Spaces.LeaseMode = v);
         Read(section, "handler:buffer-limit", "a size such as 1MiB or 65536", s => ConfigValue.TryParseSize(s, out long n) ? n : (long?)null, v => options.Handler.BufferLimit = v);
         Bool(section, "handler:verify-rspauth", v => options.Handler.VerifyRspAuth = v);

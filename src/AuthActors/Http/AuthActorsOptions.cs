@@ -42,6 +42,7 @@ public sealed class AuthActorsOptions
         DiscoveryTimeout = Spaces.DiscoveryTimeout,
         MaxNoncePool = Spaces.MaxNoncePool,
         LeaseMode = Spaces.LeaseMode,
+        RejectionRetryAfter = Spaces.RejectionRetryAfter,
         MaxRestarts = Supervision.MaxRestarts,
         RestartWindow = Supervision.Within,
         Policy = new ChallengePolicy

@@ -16,4 +16,7 @@ public sealed class AuthActorsSpacesOptions
 
     /// <summary>The default value is <see cref="LeaseMode.Auto"/>.</summary>
     public LeaseMode LeaseMode { get; set; } = LeaseMode.Auto;
+
+    /// <summary>The default value is 1 minute.</summary>
+    public TimeSpan RejectionRetryAfter { get; set; } = TimeSpan.FromMinutes(1);
 }

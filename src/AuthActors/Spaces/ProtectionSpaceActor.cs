@@ -24,7 +24,7 @@ namespace AuthActors.Spaces;
 /// </summary>
 // CA1001: _stopping is disposed in PostStop, the actor's end of life; actors are not IDisposable.
 #pragma warning disable CA1001
-internal sealed class ProtectionSpaceActor : ReceiveActor
+internal sealed class ProtectionSpaceActor : ReceiveActor, IWithTimers
 #pragma warning restore CA1001
 {
     private readonly SpaceKey _key;
@@ -43,6 +43,7 @@ internal sealed class ProtectionSpaceActor : ReceiveActor
     private string? _failure;
     private long _epoch;
     private long _resolveAttempt;
+    private int _rejectionsInARow;
 
     public ProtectionSpaceActor(SpaceSeed seed, SpaceServices services)
     {
@@ -70,7 +71,11 @@ internal sealed class ProtectionSpaceActor : ReceiveActor
             Drain();
         });
         Receive<ReceiveTimeout>(_ => Context.Parent.Tell(new Passivate(_key), Self));
+        Receive<RetryRejected>(_ => OnRetryRejected());
     }
+
+    /// <inheritdoc />
+    public ITimerScheduler Timers { get; set; } = null!;
 
     /// <summary>The props of a space built from <paramref name="seed"/>; restarts reuse them.</summary>
     public static Props Props(SpaceSeed seed, SpaceServices services) =>
@@ -182,6 +187,11 @@ internal sealed class ProtectionSpaceActor : ReceiveActor
     {
         if (message.Lease.Owner == Self)
         {
+            if (message.Outcome.Answered)
+            {
+                _rejectionsInARow = 0;
+            }
+
             _state.OnCompleted(message.Lease, message.Outcome);
             Drain();
         }
@@ -197,8 +207,25 @@ internal sealed class ProtectionSpaceActor : ReceiveActor
         SpaceLog.CredentialRejected(_logger, _key.ToString(), credential.UserName, credential.Source, reason);
         _services.Chain.ReportRejected(CredentialRequest(), credential);
 
+        // Not for good: after a wait that doubles with each refusal in a row, the credential is
+        // tried once more (one request), so a refusal that was the server's mistake heals.
+        TimeSpan wait = _services.Settings.RejectionRetryAfter * (1 << Math.Min(_rejectionsInARow, 5));
+        _rejectionsInARow++;
+        Timers.StartSingleTimer(nameof(RetryRejected), RetryRejected.Instance, wait);
+
         // Ask once more: a rotated credential may already be there. The same one keeps us Rejected.
         Resolve();
+    }
+
+    private void OnRetryRejected()
+    {
+        if (_status == SpaceStatus.Rejected)
+        {
+            _status = SpaceStatus.Ready;
+            _failure = null;
+            SpaceLog.RejectionRetried(_logger, _key.ToString());
+            Drain();
+        }
     }
 
     private void Resolve()
@@ -378,5 +405,11 @@ internal sealed class ProtectionSpaceActor : ReceiveActor
                     onFailure(error);
                 }));
         }
+    }
+
+    /// <summary>The wait after a refused credential is over: try it once more.</summary>
+    private sealed class RetryRejected
+    {
+        public static readonly RetryRejected Instance = new();
     }
 }

@@ -29,6 +29,12 @@ public sealed record SpaceSettings
     /// <summary>The window of <see cref="MaxRestarts"/>. The default value is 1 minute.</summary>
     public TimeSpan RestartWindow { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>After the server refuses a credential, its space answers every request with that
+    /// refusal for this long, then tries the credential once more (a server that was wrong, or a
+    /// password fixed on the server's side); each refusal in a row doubles the wait, up to 32
+    /// times this. The default value is 1 minute.</summary>
+    public TimeSpan RejectionRetryAfter { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How long the handler waits for a space's answer. The default value is 5 seconds.</summary>
     public TimeSpan AskTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
@@ -39,6 +45,7 @@ public sealed record SpaceSettings
         Positive(DiscoveryTimeout, nameof(DiscoveryTimeout));
         Positive(RestartWindow, nameof(RestartWindow));
         Positive(AskTimeout, nameof(AskTimeout));
+        Positive(RejectionRetryAfter, nameof(RejectionRetryAfter));
         if (MaxNoncePool < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxNoncePool), MaxNoncePool, "max-nonce-pool must be at least 1.");

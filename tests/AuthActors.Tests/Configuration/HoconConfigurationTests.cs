@@ -170,6 +170,7 @@ public sealed class HoconConfigurationTests : IDisposable
         { "authactors:spaces:discovery-timeout", "10s" },
         { "authactors:spaces:max-nonce-pool", "64" },
         { "authactors:spaces:lease-mode", "auto" },
+        { "authactors:spaces:rejection-retry-after", "1m" },
         { "authactors:handler:buffer-limit", "1MiB" },
         { "authactors:handler:verify-rspauth", "true" },
         { "authactors:policy:allow-md5", "true" },

@@ -125,6 +125,29 @@ public sealed class ProtectionSpaceActorSpecs(ITestOutputHelper output) : TestKi
     }
 
     [Fact]
+    public async Task A_refused_credential_must_be_tried_once_more_after_a_wait_that_doubles()
+    {
+        IActorRef space = await StartSpaceAsync(CreateTestProbe(), NewSeed());
+        DigestLease sent = await LeaseAsync<DigestLease>(space);
+        Assert.Equal(ChallengeDecisionKind.Reject, (await ReportAsync(space, "n2", sent)).Kind);
+
+        Clock.Advance(s_settings.RejectionRetryAfter - s_tick);
+        Assert.Equal(LeaseRefusalKind.Anonymous, (await LeaseAsync<LeaseRefusal>(space)).Kind);
+        Clock.Advance(s_tick);
+
+        // The wait is over: one more try with the same credential, refused again...
+        DigestLease again = await LeaseAsync<DigestLease>(space);
+        Assert.Equal(ChallengeDecisionKind.Reject, (await ReportAsync(space, "n3", again)).Kind);
+
+        // ...and the next wait is twice as long.
+        Clock.Advance(s_settings.RejectionRetryAfter * 2 - s_tick);
+        Assert.Equal(LeaseRefusalKind.Anonymous, (await LeaseAsync<LeaseRefusal>(space)).Kind);
+        Clock.Advance(s_tick);
+        Assert.IsType<DigestLease>(await LeaseAsync<AuthLease>(space));
+        Assert.Equal(2, _diagnostics.Rejections.Total);
+    }
+
+    [Fact]
     public async Task A_refused_credential_must_be_named_by_its_user_never_by_its_password()
     {
         List<string?> reasons = [];
