@@ -26,8 +26,10 @@ internal sealed class FleetJoin(IServiceProvider services, FleetSettings setting
         }
         catch (TimeoutException)
         {
+            int seen = cluster.State.Members.Count;
+            string why = seen == 0 ? "no seed answered" : $"{seen} members seen, this one not yet Up";
             throw new InvalidOperationException(
-                $"not Up in the fleet within {FleetSettings.JoinTimeout.TotalSeconds:0} s: no seed answered ({string.Join(", ", settings.SeedNodes)})");
+                $"not Up in the fleet within {FleetSettings.JoinTimeout.TotalSeconds:0} s: {why} ({string.Join(", ", settings.SeedNodes)})");
         }
 
         await console.Error.WriteLineAsync(

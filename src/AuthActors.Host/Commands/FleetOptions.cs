@@ -92,7 +92,7 @@ internal sealed class FleetOptions
 internal sealed record FleetSettings(IReadOnlyList<string> SeedNodes, string Host, int Port)
 {
     /// <summary>How long the process waits to be Up in the fleet before it gives up.</summary>
-    public static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>The configuration that turns cluster mode on, layered over the user's (the command line wins).</summary>
     public IEnumerable<KeyValuePair<string, string?>> ToConfiguration()
