@@ -152,13 +152,9 @@ internal static class HostConfiguration
         IConfigurationSection section = configuration.GetSection(AuthActorsOptions.SectionName);
         var options = new AuthActorsOptions();
         AuthActorsConfigurationBinder.Bind(section, options);
-        try
+        if (AuthActorsConfigurationBinder.Problems(options) is [string problem, ..])
         {
-            _ = options.ToSpaceSettings();
-        }
-        catch (ArgumentException e)
-        {
-            throw new InvalidOperationException($"Configuration '{AuthActorsOptions.SectionName}': {e.Message}", e);
+            throw new InvalidOperationException(problem);
         }
 
         return [.. AuthActorsConfigurationBinder.UnknownKeys(section).Select(k => AuthActorsOptions.SectionName + ":" + k)];

@@ -92,15 +92,55 @@ public static class HoconConfigurationExtensions
     }
 
     /// <summary>
-    /// Adds AuthActors' reference.conf (every setting with its default, embedded in the
-    /// library). Add it first, so that every later source overrides it.
+    /// Adds AuthActors' reference.conf (every setting with its default, embedded in the library)
+    /// as the lowest layer, under every source already added, whenever it is called; a second
+    /// call adds nothing.
     /// </summary>
     /// <param name="builder">The builder.</param>
     /// <returns>The builder.</returns>
     public static IConfigurationBuilder AddAuthActorsReference(this IConfigurationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.Add(new HoconTextConfigurationSource(ReadReference(), "reference.conf", options: null));
+        if (!builder.Sources.Any(s => s is HoconTextConfigurationSource { IsReference: true }))
+        {
+            builder.Sources.Insert(0, new HoconTextConfigurationSource(ReadReference(), "reference.conf", options: null) { IsReference = true });
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds AuthActors' reference.conf (lowest) and the HOCON file <paramref name="path"/> where a
+    /// settings file belongs in the host's order: over the sources already added (appsettings.json
+    /// and its environment's file), under user secrets, environment variables and the command
+    /// line, so that those still override the file as they override appsettings.json.
+    /// </summary>
+    /// <param name="builder">The builder (an app's <c>builder.Configuration</c>).</param>
+    /// <param name="path">The file, relative to the builder's file provider (the content root), or absolute.</param>
+    /// <param name="optional">True if a missing file is not an error.</param>
+    /// <param name="reloadOnChange">True to reload when the file changes.</param>
+    /// <returns>The builder.</returns>
+    public static IConfigurationBuilder AddAuthActorsHoconFile(this IConfigurationBuilder builder, string path, bool optional = false, bool reloadOnChange = false)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        builder.AddAuthActorsReference();
+        var file = new HoconConfigurationSource { Path = path, Optional = optional, ReloadOnChange = reloadOnChange };
+        file.ResolveFileProvider();
+        int overrides = 0;
+        while (overrides < builder.Sources.Count && !IsOverride(builder.Sources[overrides]))
+        {
+            overrides++;
+        }
+
+        builder.Sources.Insert(overrides, file);
+        return builder;
+
+        // The layers a host puts over its settings files; matched by name, so that AuthActors
+        // needs no reference to the packages that define them.
+        static bool IsOverride(IConfigurationSource source) =>
+            source.GetType().Name is "EnvironmentVariablesConfigurationSource" or "CommandLineConfigurationSource"
+            || (source is FileConfigurationSource { Path: "secrets.json" });
     }
 
     /// <summary>The text of the embedded reference.conf.</summary>

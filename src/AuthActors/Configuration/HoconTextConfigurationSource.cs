@@ -18,5 +18,8 @@ internal sealed class HoconTextConfigurationSource : IConfigurationSource
 
     public HoconParseOptions? Options { get; }
 
+    /// <summary>True for AuthActors' own reference.conf, added once as the lowest layer.</summary>
+    public bool IsReference { get; init; }
+
     public IConfigurationProvider Build(IConfigurationBuilder builder) => new HoconTextConfigurationProvider(this);
 }

@@ -44,4 +44,7 @@ internal static partial class SpaceLog
 
     [LoggerMessage(1009, LogLevel.Warning, "Credential rotation did not reach every space: {Error}: {Message}")]
     public static partial void RotationFailed(ILogger logger, string error, string message);
+
+    [LoggerMessage(1401, LogLevel.Warning, "Configuration keys nothing reads (a typo?): {Keys}")]
+    public static partial void UnknownKeys(ILogger logger, string keys);
 }

@@ -2,6 +2,7 @@ using AuthActors.Credentials;
 using AuthActors.Http;
 using AuthActors.Spaces;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -76,7 +77,8 @@ public sealed class AuthActorsBuilder
     public AuthActorsBuilder BindConfiguration(string sectionPath = AuthActorsOptions.SectionName)
     {
         Services.AddOptions<AuthActorsOptions>()
-            .Configure<IConfiguration>((options, configuration) => AuthActorsConfigurationBinder.Bind(configuration.GetSection(sectionPath), options));
+            .Configure<IServiceProvider>((options, sp) => AuthActorsServiceCollectionExtensions.BindFromConfiguration(
+                sp.GetRequiredService<IConfiguration>(), sectionPath, options, sp.GetService<ILoggerFactory>()));
         return this;
     }
 }

@@ -6,9 +6,13 @@ using Microsoft.Extensions.Configuration;
 namespace AuthActors.Http;
 
 /// <summary>
-/// Binds the <c>authactors</c> section (kebab-case keys as in hocon/reference.conf) to
-/// <see cref="AuthActorsOptions"/>. A value that does not parse is an error naming the key and
-/// what was expected; a key it does not know is listed by <see cref="UnknownKeys"/>.
+/// Binds the <c>authactors</c> section to <see cref="AuthActorsOptions"/>. Keys are read in any
+/// of the spellings .NET configuration sources produce: kebab-case as in hocon/reference.conf
+/// (<c>ask-timeout</c>), PascalCase as in appsettings.json (<c>AskTimeout</c>) and snake case
+/// from environment variables (<c>AUTHACTORS__ASK_TIMEOUT</c>); when two spellings of one key
+/// are set, the later configuration source wins, as for any key. A value that does not parse is
+/// an error naming the key and what was expected; a key it does not know is listed by
+/// <see cref="UnknownKeys"/>.
 /// </summary>
 public static class AuthActorsConfigurationBinder
 {
@@ -33,6 +37,37 @@ public static class AuthActorsConfigurationBinder
     {
         ArgumentNullException.ThrowIfNull(section);
         ArgumentNullException.ThrowIfNull(options);
+        BindCore(new Spellings(section, root: null, path: null), options);
+    }
+
+    /// <summary>Binds the section at <paramref name="sectionPath"/> of <paramref name="root"/> onto
+    /// <paramref name="options"/>; with the root at hand, of two spellings of one key the one from
+    /// the later source wins.</summary>
+    /// <exception cref="InvalidOperationException">A value does not parse; the message names the key.</exception>
+    public static void Bind(IConfigurationRoot root, string sectionPath, AuthActorsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(sectionPath);
+        ArgumentNullException.ThrowIfNull(options);
+        BindCore(new Spellings(root.GetSection(sectionPath), root, sectionPath), options);
+    }
+
+    /// <summary>Binds from <paramref name="configuration"/>'s <paramref name="sectionPath"/>
+    /// section, through its root when it is one.</summary>
+    internal static void BindSection(IConfiguration configuration, string sectionPath, AuthActorsOptions options)
+    {
+        if (configuration is IConfigurationRoot root)
+        {
+            Bind(root, sectionPath, options);
+        }
+        else
+        {
+            Bind(configuration.GetSection(sectionPath), options);
+        }
+    }
+
+    private static void BindCore(Spellings section, AuthActorsOptions options)
+    {
         Duration(section, "ask-timeout", v => options.AskTimeout = v);
         Duration(section, "spaces:passivate-after", v => options.Spaces.PassivateAfter = v);
         Duration(section, "spaces:discovery-timeout", v => options.Spaces.DiscoveryTimeout = v);
@@ -82,7 +117,7 @@ public static class AuthActorsConfigurationBinder
 
         // A comma-separated string (what reference.conf uses, because IConfiguration merges
         // arrays index by index across layers), or an array in a single layer.
-        IConfigurationSection sources = section.GetSection("credentials:sources");
+        IConfigurationSection sources = section.Raw.GetSection("credentials:sources");
         if (sources.Value is { } list)
         {
             options.Credentials.Sources = [.. list.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
@@ -93,7 +128,54 @@ public static class AuthActorsConfigurationBinder
         }
     }
 
-    /// <summary>Keys under <paramref name="section"/> that nothing reads (a typo, usually).</summary>
+    // Property names the settings' own range checks report, and the keys users write.
+    private static readonly Dictionary<string, string> s_keyOfProperty = new(StringComparer.Ordinal)
+    {
+        ["AskTimeout"] = "ask-timeout",
+        ["PassivateAfter"] = "spaces:passivate-after",
+        ["DiscoveryTimeout"] = "spaces:discovery-timeout",
+        ["RejectionRetryAfter"] = "spaces:rejection-retry-after",
+        ["MaxNoncePool"] = "spaces:max-nonce-pool",
+        ["RestartWindow"] = "supervision:within",
+        ["MaxRestarts"] = "supervision:max-restarts",
+        ["BufferLimit"] = "handler:buffer-limit",
+        ["MaxRedirects"] = "handler:max-redirects",
+    };
+
+    /// <summary>The values of <paramref name="options"/> out of range, one line each, naming the
+    /// configuration key and the rule (empty when all are good).</summary>
+    public static IReadOnlyList<string> Problems(AuthActorsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new List<string>();
+        Check(() => options.ToSpaceSettings());
+        Check(() => options.Handler.Validate());
+        if (options.Cluster.Enabled)
+        {
+            Check(() => options.Cluster.ToClusterSettings());
+        }
+
+        return problems;
+
+        void Check(Action validate)
+        {
+            try
+            {
+                validate();
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                string key = e.ParamName is { } p && s_keyOfProperty.TryGetValue(p, out string? k)
+                    ? $"{AuthActorsOptions.SectionName}:{k}"
+                    : (e.ParamName ?? AuthActorsOptions.SectionName).Replace('.', ':');
+                string rule = e.Message.Split(" (Parameter", 2)[0].TrimEnd('.');
+                problems.Add($"Configuration '{key}': {e.ActualValue} is out of range: {rule}.");
+            }
+        }
+    }
+
+    /// <summary>Keys under <paramref name="section"/> that nothing reads (a typo, usually), in
+    /// any spelling (<c>ask-timeout</c>, <c>AskTimeout</c>, <c>ASK_TIMEOUT</c> are all known).</summary>
     public static IReadOnlyList<string> UnknownKeys(IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(section);
@@ -101,11 +183,11 @@ public static class AuthActorsConfigurationBinder
         foreach ((string key, string? _) in section.AsEnumerable(makePathsRelative: true))
         {
             bool isLeaf = !section.GetSection(key).GetChildren().Any();
-            if (!isLeaf || s_keys.Contains(key, StringComparer.OrdinalIgnoreCase)
-                || key.StartsWith("credentials:sources:", StringComparison.OrdinalIgnoreCase)
-                || key.StartsWith("credentials:entries:", StringComparison.OrdinalIgnoreCase)
-                || key.Equals("credentials:sources", StringComparison.OrdinalIgnoreCase)
-                || key.Equals("credentials:entries", StringComparison.OrdinalIgnoreCase))
+            string normalized = Normalize(key);
+            if (!isLeaf || s_normalizedKeys.Contains(normalized)
+                || normalized.StartsWith("credentials:sources:", StringComparison.Ordinal)
+                || normalized.StartsWith("credentials:entries:", StringComparison.Ordinal)
+                || normalized is "credentials:sources" or "credentials:entries")
             {
                 continue;
             }
@@ -116,16 +198,89 @@ public static class AuthActorsConfigurationBinder
         return unknown;
     }
 
-    private static void Duration(IConfiguration section, string key, Action<TimeSpan> set) =>
+    private static readonly HashSet<string> s_normalizedKeys = [.. s_keys.Select(Normalize)];
+
+    /// <summary>A key with case, '-' and '_' taken out of each segment: the form every spelling shares.</summary>
+    internal static string Normalize(string key) =>
+        key.ToLowerInvariant().Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
+
+    /// <summary>Looks a known key up under whichever spelling the configuration used.</summary>
+    private sealed class Spellings
+    {
+        private readonly IConfigurationRoot? _root;
+        private readonly string? _path;
+        private readonly Dictionary<string, List<string>> _byNormalized = new(StringComparer.Ordinal);
+
+        public Spellings(IConfiguration section, IConfigurationRoot? root, string? path)
+        {
+            Raw = section;
+            _root = root;
+            _path = path;
+            foreach ((string key, string? value) in section.AsEnumerable(makePathsRelative: true))
+            {
+                if (value is null)
+                {
+                    continue;
+                }
+
+                string normalized = Normalize(key);
+                if (!_byNormalized.TryGetValue(normalized, out List<string>? spellings))
+                {
+                    _byNormalized[normalized] = spellings = [];
+                }
+
+                spellings.Add(key);
+            }
+        }
+
+        /// <summary>The section itself.</summary>
+        public IConfiguration Raw { get; }
+
+        /// <summary>The path errors name: the section's own, or the key alone.</summary>
+        public string PathOf(string key) => Raw is IConfigurationSection s ? $"{s.Path}:{key}" : key;
+
+        public string? this[string key]
+        {
+            get
+            {
+                if (!_byNormalized.TryGetValue(Normalize(key), out List<string>? spellings))
+                {
+                    return null;
+                }
+
+                if (spellings.Count == 1 || _root is null)
+                {
+                    return Raw[spellings.Contains(key, StringComparer.OrdinalIgnoreCase) ? key : spellings[0]];
+                }
+
+                // Two spellings of one key: the later source wins, as IConfiguration does for one spelling.
+                for (int i = _root.Providers.Count() - 1; i >= 0; i--)
+                {
+                    IConfigurationProvider provider = _root.Providers.ElementAt(i);
+                    foreach (string spelling in spellings)
+                    {
+                        if (provider.TryGet($"{_path}:{spelling}", out string? value))
+                        {
+                            return value;
+                        }
+                    }
+                }
+
+                return Raw[key];
+            }
+        }
+    }
+
+    private static void Duration(Spellings section, string key, Action<TimeSpan> set) =>
         Read(section, key, "a duration such as 500ms, 30s, 5m or 1.5h", s => ConfigValue.TryParseDuration(s, out TimeSpan t) ? t : (TimeSpan?)null, set);
 
-    private static void Int(IConfiguration section, string key, Action<int> set) =>
+    private static void Int(Spellings section, string key, Action<int> set) =>
         Read(section, key, "a whole number", s => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) ? n : (int?)null, set);
 
-    private static void Bool(IConfiguration section, string key, Action<bool> set) =>
+    private static void Bool(Spellings section, string key, Action<bool> set) =>
         Read(section, key, "true or false (or on/off, yes/no)", ConfigValue.ParseBoolean, set);
 
-    private static void Read<T>(IConfiguration section, string key, string expected, Func<string, T?> parse, Action<T> set)
+    private static void Read<T>(Spellings section, string key, string expected, Func<string, T?> parse, Action<T> set)
         where T : struct
     {
         if (section[key] is not { } text)
@@ -136,9 +291,6 @@ public static class AuthActorsConfigurationBinder
         set(parse(text.Trim()) ?? throw Invalid(section, key, text, expected));
     }
 
-    private static InvalidOperationException Invalid(IConfiguration section, string key, string value, string expected)
-    {
-        string path = section is IConfigurationSection s ? $"{s.Path}:{key}" : key;
-        return new InvalidOperationException($"Configuration '{path}': '{value}' is not {expected}.");
-    }
+    private static InvalidOperationException Invalid(Spellings section, string key, string value, string expected) =>
+        new($"Configuration '{section.PathOf(key)}': '{value}' is not {expected}.");
 }

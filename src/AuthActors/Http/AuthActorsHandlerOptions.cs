@@ -51,12 +51,12 @@ public sealed class AuthActorsHandlerOptions
     {
         if (BufferLimit < MinimumBufferLimit)
         {
-            throw new ArgumentOutOfRangeException(nameof(BufferLimit), BufferLimit, "buffer-limit must not be negative.");
+            throw new ArgumentOutOfRangeException(nameof(BufferLimit), BufferLimit, "must not be negative.");
         }
 
         if (MaxRedirects is < 0 or > 100)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaxRedirects), MaxRedirects, "max-redirects must be between 0 and 100.");
+            throw new ArgumentOutOfRangeException(nameof(MaxRedirects), MaxRedirects, "must be between 0 and 100.");
         }
 
         return this;

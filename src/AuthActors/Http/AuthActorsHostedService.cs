@@ -1,6 +1,7 @@
 using AuthActors.Spaces;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AuthActors.Http;
 
@@ -11,13 +12,25 @@ namespace AuthActors.Http;
 /// Akka's CoordinatedShutdown takes the system down. A failed start is logged as Critical and
 /// rethrown, so the host does not run without its credentials manager.
 /// </summary>
-internal sealed partial class AuthActorsHostedService(AuthActorsRuntime runtime, ILogger<AuthActorsHostedService> logger) : IHostedService
+internal sealed partial class AuthActorsHostedService(AuthActorsRuntime runtime, IOptionsMonitor<AuthActorsOptions> options, ILogger<AuthActorsHostedService> logger)
+    : IHostedService, IDisposable
 {
+    private IDisposable? _changes;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         try
         {
             runtime.Start();
+            // Credentials and handler settings follow a reload; the spaces' settings are read once.
+            SpaceSettings started = options.CurrentValue.ToSpaceSettings();
+            _changes = options.OnChange(changed =>
+            {
+                if (AuthActorsConfigurationBinder.Problems(changed).Count == 0 && changed.BindErrors.Count == 0 && changed.ToSpaceSettings() != started)
+                {
+                    SettingsNeedRestart(logger);
+                }
+            });
             return Task.CompletedTask;
         }
         catch (Exception e)
@@ -28,6 +41,11 @@ internal sealed partial class AuthActorsHostedService(AuthActorsRuntime runtime,
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => runtime.StopAsync(cancellationToken);
+
+    public void Dispose() => _changes?.Dispose();
+
+    [LoggerMessage(1206, LogLevel.Warning, "authactors settings changed in configuration: credentials and handler settings apply now, the spaces' settings (ask-timeout, spaces, policy, supervision) at the next restart")]
+    private static partial void SettingsNeedRestart(ILogger logger);
 
     [LoggerMessage(1201, LogLevel.Critical, "AuthActors failed to start")]
     private static partial void StartFailed(ILogger logger, Exception exception);

@@ -29,7 +29,8 @@ public static class AuthActorsHttpClientBuilderExtensions
         builder.Services.AddAuthActors();
         builder.AddHttpMessageHandler(sp =>
         {
-            AuthActorsHandlerOptions options = sp.GetRequiredService<IOptions<AuthActorsOptions>>().Value.Handler;
+            // The current settings: a reloaded configuration reaches the next handler the factory builds.
+            AuthActorsHandlerOptions options = sp.GetRequiredService<IOptionsMonitor<AuthActorsOptions>>().CurrentValue.Handler;
             var copy = new AuthActorsHandlerOptions
             {
                 BufferLimit = options.BufferLimit,

@@ -34,6 +34,10 @@ public sealed class AuthActorsOptions
     /// <summary>Cluster mode: spaces shared across a fleet of processes.</summary>
     public AuthActorsClusterOptions Cluster { get; set; } = new();
 
+    /// <summary>Values configuration held that did not parse, each naming its key; reported when
+    /// the options are validated (at host start), not thrown while binding.</summary>
+    internal List<string> BindErrors { get; } = [];
+
     /// <summary>The settings the space actors follow.</summary>
     public SpaceSettings ToSpaceSettings() => new SpaceSettings
     {

@@ -57,9 +57,14 @@ public static class AuthActorsServiceCollectionExtensions
                 {
                     if (sp.GetService<IConfiguration>() is { } configuration)
                     {
-                        AuthActorsConfigurationBinder.Bind(configuration.GetSection(AuthActorsOptions.SectionName), options);
+                        BindFromConfiguration(configuration, AuthActorsOptions.SectionName, options, sp.GetService<ILoggerFactory>());
                     }
-                });
+                })
+                .ValidateOnStart();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthActorsOptions>, AuthActorsOptionsValidator>());
+            // IOptionsMonitor sees a reloaded configuration (handlers built after it use it).
+            services.AddSingleton<IOptionsChangeTokenSource<AuthActorsOptions>>(sp =>
+                new ConfigurationChangeTokenSource<AuthActorsOptions>(sp.GetService<IConfiguration>() ?? new ConfigurationBuilder().Build()));
             services.TryAddSingleton(TimeProvider.System);
             services.TryAddSingleton<UrlUserInfoCredentialSource>();
             services.TryAddSingleton(sp => CreateChain(sp, builder));
@@ -69,6 +74,26 @@ public static class AuthActorsServiceCollectionExtensions
 
         configure?.Invoke(builder);
         return builder;
+    }
+
+    /// <summary>Binds the section, keeping a bad value as a validation failure (reported with every
+    /// other when the host starts) and warning once about keys nothing reads.</summary>
+    internal static void BindFromConfiguration(IConfiguration configuration, string sectionPath, AuthActorsOptions options, ILoggerFactory? loggerFactory)
+    {
+        try
+        {
+            AuthActorsConfigurationBinder.BindSection(configuration, sectionPath, options);
+        }
+        catch (InvalidOperationException e)
+        {
+            options.BindErrors.Add(e.Message);
+        }
+
+        IReadOnlyList<string> unknown = AuthActorsConfigurationBinder.UnknownKeys(configuration.GetSection(sectionPath));
+        if (unknown.Count > 0 && loggerFactory is not null)
+        {
+            SpaceLog.UnknownKeys(loggerFactory.CreateLogger("AuthActors.Configuration"), string.Join(", ", unknown.Select(k => $"{sectionPath}:{k}")));
+        }
     }
 
     private static AuthActorsRuntime CreateRuntime(IServiceProvider sp, AuthActorsBuilder builder)
@@ -140,7 +165,10 @@ public static class AuthActorsServiceCollectionExtensions
                 case "configuration":
                     if (sp.GetService<IConfiguration>() is { } configuration)
                     {
-                        sources.Add(new ConfigurationCredentialSource(configuration.GetSection("authactors:credentials:entries")));
+                        const string entries = "authactors:credentials:entries";
+                        sources.Add(configuration is IConfigurationRoot root
+                            ? new ConfigurationCredentialSource(root, entries)
+                            : new ConfigurationCredentialSource(configuration.GetSection(entries)));
                     }
 
                     break;

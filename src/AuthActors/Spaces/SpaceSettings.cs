@@ -48,12 +48,12 @@ public sealed record SpaceSettings
         Positive(RejectionRetryAfter, nameof(RejectionRetryAfter));
         if (MaxNoncePool < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaxNoncePool), MaxNoncePool, "max-nonce-pool must be at least 1.");
+            throw new ArgumentOutOfRangeException(nameof(MaxNoncePool), MaxNoncePool, "must be at least 1.");
         }
 
         if (MaxRestarts < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaxRestarts), MaxRestarts, "max-restarts must not be negative.");
+            throw new ArgumentOutOfRangeException(nameof(MaxRestarts), MaxRestarts, "must not be negative.");
         }
 
         return this;
@@ -62,7 +62,7 @@ public sealed record SpaceSettings
         {
             if (value <= TimeSpan.Zero)
             {
-                throw new ArgumentOutOfRangeException(name, value, $"{name} must be positive.");
+                throw new ArgumentOutOfRangeException(name, value, "must be positive.");
             }
         }
     }

@@ -232,10 +232,10 @@ public sealed class HoconConfigurationTests : IDisposable
 
         Assert.Equal("10s", config["authactors:ask-timeout"]);
         Assert.Equal("false", config["authactors:policy:allow-basic-over-http"]);
-        Assert.Equal("https://archive.example.org", config["authactors:credentials:entries:0:origin"]);
-        Assert.Equal("archive-secret", config["authactors:credentials:entries:0:password"]);
-        Assert.Equal("http://proxy.internal.example:3128", config["authactors:credentials:entries:1:origin"]);
-        Assert.Null(config["authactors:credentials:entries:1:password"]);
+        Assert.Equal("https://archive.example.org", config["authactors:credentials:entries:archive:origin"]);
+        Assert.Equal("archive-secret", config["authactors:credentials:entries:archive:password"]);
+        Assert.Equal("http://proxy.internal.example:3128", config["authactors:credentials:entries:proxy:origin"]);
+        Assert.Null(config["authactors:credentials:entries:proxy:password"]);
         Assert.Equal("10s", config["authactors:spaces:discovery-timeout"]);
     }
 
