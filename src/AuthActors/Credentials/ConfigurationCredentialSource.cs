@@ -5,7 +5,8 @@ namespace AuthActors.Credentials;
 
 /// <summary>
 /// Credentials from configuration (name <c>"configuration"</c>): a section such as
-/// <c>authactors:credentials:entries</c> holding an array (or named children) of entries:
+/// <c>authactors:credentials:entries</c> holding named entries (or a list, in one layer only:
+/// configuration merges lists by position across layers), each:
 /// <code>
 /// { "origin": "https://api.example.com:8443", "realm": "api", "proxy": false,
 ///   "username": "alice", "password": "...", "account": "..." }
@@ -37,12 +38,27 @@ public sealed class ConfigurationCredentialSource : ICredentialSource
     public const string SourceName = "configuration";
 
     private readonly IConfiguration _section;
+    private readonly IConfigurationRoot? _root;
+    private readonly string? _path;
 
     /// <summary>Creates the source over <paramref name="section"/> (e.g. <c>configuration.GetSection("authactors:credentials:entries")</c>).</summary>
     public ConfigurationCredentialSource(IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(section);
         _section = section;
+    }
+
+    /// <summary>Creates the source over the section <paramref name="sectionPath"/> of
+    /// <paramref name="root"/>. With the root at hand, an entry of a list (whose fields
+    /// configuration merges by position across sources) that one source gives only in part is an
+    /// error, rather than an entry made of two sources' fields.</summary>
+    public ConfigurationCredentialSource(IConfigurationRoot root, string sectionPath)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentException.ThrowIfNullOrEmpty(sectionPath);
+        _section = root.GetSection(sectionPath);
+        _root = root;
+        _path = sectionPath;
     }
 
     /// <inheritdoc/>
@@ -87,10 +103,35 @@ public sealed class ConfigurationCredentialSource : ICredentialSource
         var entries = new List<ConfiguredEntry>();
         foreach (IConfigurationSection child in _section.GetChildren())
         {
+            if (_root is not null && int.TryParse(child.Key, out _))
+            {
+                CheckListEntryIsWhole(child);
+            }
+
             entries.Add(ReadEntry(child));
         }
 
         return entries;
+    }
+
+    /// <summary>
+    /// A list's entries merge by index across configuration sources: appsettings.json's entry 0
+    /// and a HOCON file's entry 0 become one entry, one's password going to the other's origin.
+    /// So each source that gives part of a list entry must give all of it.
+    /// </summary>
+    private void CheckListEntryIsWhole(IConfigurationSection entry)
+    {
+        foreach (IConfigurationProvider provider in _root!.Providers)
+        {
+            var keys = new HashSet<string>(provider.GetChildKeys([], $"{_path}:{entry.Key}"), StringComparer.OrdinalIgnoreCase);
+            bool whole = keys.Contains("origin") && (keys.Contains("deny") || (keys.Contains("username") && keys.Contains("password")));
+            if (keys.Count > 0 && !whole)
+            {
+                throw Malformed(entry,
+                    $"is only in part in {provider}: entries of a list merge by position across configuration sources, " +
+                    "so this one would take another source's fields; give each entry a name (entries { my-api { origin = ..., username = ..., password = ... } })");
+            }
+        }
     }
 
     private static ConfiguredEntry ReadEntry(IConfigurationSection entry)
