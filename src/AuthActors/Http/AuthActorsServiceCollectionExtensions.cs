@@ -70,10 +70,50 @@ public static class AuthActorsServiceCollectionExtensions
             services.TryAddSingleton(sp => CreateChain(sp, builder));
             services.TryAddSingleton(sp => CreateRuntime(sp, builder));
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuthActorsHostedService>());
+            StartFirstStopLast(services, ownsAkka: !appHasAkka);
         }
 
         configure?.Invoke(builder);
         return builder;
+    }
+
+    /// <summary>
+    /// The host stops hosted services in reverse order of registration, so a worker registered
+    /// before <c>AddAuthActors</c> would still be sending when AuthActors and its actor system
+    /// stop. Our hosted services move up to start before the app's and stop after them: Akka's
+    /// first (when AuthActors started it), then ours right after the app's or our Akka service.
+    /// </summary>
+    private static void StartFirstStopLast(IServiceCollection services, bool ownsAkka)
+    {
+        int akka = IndexOf(services, d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(AkkaHostedService));
+        if (ownsAkka && akka > 0)
+        {
+            ServiceDescriptor descriptor = services[akka];
+            services.RemoveAt(akka);
+            services.Insert(0, descriptor);
+            akka = 0;
+        }
+
+        int ours = IndexOf(services, d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(AuthActorsHostedService));
+        if (ours > akka + 1)
+        {
+            ServiceDescriptor descriptor = services[ours];
+            services.RemoveAt(ours);
+            services.Insert(akka + 1, descriptor);
+        }
+
+        static int IndexOf(IServiceCollection services, Func<ServiceDescriptor, bool> match)
+        {
+            for (int i = 0; i < services.Count; i++)
+            {
+                if (match(services[i]))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
     }
 
     /// <summary>Binds the section, keeping a bad value as a validation failure (reported with every
