@@ -136,7 +136,7 @@ public sealed class ConfigurationCredentialSource : ICredentialSource
 
     private static ConfiguredEntry ReadEntry(IConfigurationSection entry)
     {
-        string? origin = null, realm = null, proxy = null, userName = null, password = null, account = null, deny = null;
+        string? origin = null, realm = null, proxy = null, userName = null, password = null, account = null, deny = null, schemes = null;
         bool any = false;
         foreach (IConfigurationSection field in entry.GetChildren())
         {
@@ -155,7 +155,8 @@ public sealed class ConfigurationCredentialSource : ICredentialSource
                 case "PASSWORD": password = field.Value; break;
                 case "ACCOUNT": account = field.Value; break;
                 case "DENY": deny = field.Value; break;
-                default: throw Malformed(entry, $"unknown key '{field.Key}' (expected origin, realm, proxy, username, password, account or deny)");
+                case "SCHEMES": schemes = field.Value; break;
+                default: throw Malformed(entry, $"unknown key '{field.Key}' (expected origin, realm, proxy, username, password, account, schemes or deny)");
             }
         }
 
@@ -203,6 +204,17 @@ public sealed class ConfigurationCredentialSource : ICredentialSource
         }
 
         var credential = new Credential(userName, password, string.IsNullOrEmpty(account) ? null : account);
+        if (schemes is not null)
+        {
+            string[] names = schemes.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (names.Length == 0)
+            {
+                throw Malformed(entry, "key 'schemes' must name at least one scheme, such as \"Bearer\" or \"Basic, Digest\"");
+            }
+
+            credential = credential.ForSchemes(names);
+        }
+
         return new ConfiguredEntry(originKey, realm, isProxy, CredentialAnswer.Found(credential));
     }
 

@@ -21,12 +21,13 @@ public sealed class Credential : IEquatable<Credential>
         Account = account;
     }
 
-    private Credential(Credential other, string source)
+    private Credential(Credential other, string? source, IReadOnlyList<string>? schemes)
     {
         UserName = other.UserName;
         Password = other.Password;
         Account = other.Account;
         Source = source;
+        Schemes = schemes;
     }
 
     /// <summary>The user name.</summary>
@@ -44,12 +45,36 @@ public sealed class Credential : IEquatable<Credential>
     /// </summary>
     public string? Source { get; }
 
+    /// <summary>
+    /// The auth-schemes this credential may answer (<c>Basic</c>, <c>Digest</c>, <c>Bearer</c>…,
+    /// case-insensitive), or <see langword="null"/> for any. An OAuth client secret meant for a
+    /// Bearer token endpoint says <c>Bearer</c>, so that a Basic challenge from the same origin
+    /// never gets it in clear.
+    /// </summary>
+    public IReadOnlyList<string>? Schemes { get; }
+
     /// <summary>Returns a copy with <see cref="Source"/> set to <paramref name="source"/>.</summary>
     public Credential WithSource(string source)
     {
         ArgumentException.ThrowIfNullOrEmpty(source);
-        return new Credential(this, source);
+        return new Credential(this, source, Schemes);
     }
+
+    /// <summary>Returns a copy that may answer only <paramref name="schemes"/> (none given: any scheme).</summary>
+    public Credential ForSchemes(params string[] schemes)
+    {
+        ArgumentNullException.ThrowIfNull(schemes);
+        foreach (string scheme in schemes)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(scheme, nameof(schemes));
+        }
+
+        return new Credential(this, Source, schemes.Length == 0 ? null : [.. schemes.Select(s => s.Trim())]);
+    }
+
+    /// <summary>Whether this credential may answer a challenge of <paramref name="scheme"/>.</summary>
+    public bool MayAnswer(string scheme) =>
+        Schemes is null || Schemes.Contains(scheme, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Two credentials are equal when user name and account are ordinally equal and the passwords

@@ -99,6 +99,13 @@ public sealed class CredentialChain
 
             switch (answer.Kind)
             {
+                case CredentialAnswerKind.Found when answer.Credential is not null && !answer.Credential.MayAnswer(request.Scheme):
+                    // Scoped to other schemes (a Bearer client secret): never sent to this one.
+                    string scoped = $"its credential is for {string.Join(", ", answer.Credential.Schemes!)} only";
+                    CredentialLog.SourceDeclined(_logger, source.Name, space, scoped);
+                    (declines ??= []).Add($"{source.Name}: {scoped}");
+                    break;
+
                 case CredentialAnswerKind.Found when answer.Credential is not null:
                     CredentialLog.SourceAnswered(_logger, source.Name, space);
                     return new CredentialResolution(answer.Credential.WithSource(source.Name), null, null);

@@ -18,7 +18,8 @@ public sealed class InMemoryCredentialSource : ICredentialSource
     /// <summary>The <see cref="Name"/> of every in-memory source.</summary>
     public const string SourceName = "memory";
 
-    private readonly ConcurrentDictionary<(string Origin, string? Realm), Entry> _entries = new();
+    // Keyed by origin, realm (null: any) and upper-case scheme (null: any).
+    private readonly ConcurrentDictionary<(string Origin, string? Realm, string? Scheme), Entry> _entries = new();
     private readonly ChangeSignal _changed = new();
     private Credential? _default;
 
@@ -37,10 +38,20 @@ public sealed class InMemoryCredentialSource : ICredentialSource
     /// <param name="password">The password.</param>
     /// <param name="realm">The realm (ordinal match), or <see langword="null"/> for every realm of the origin. Default <see langword="null"/>.</param>
     /// <returns>This source, for chaining.</returns>
-    public InMemoryCredentialSource Add(Uri origin, string userName, string password, string? realm = null)
+    public InMemoryCredentialSource Add(Uri origin, string userName, string password, string? realm = null) =>
+        Add(origin, new Credential(userName, password), realm);
+
+    /// <summary>
+    /// Adds, or replaces, <paramref name="credential"/> for <paramref name="origin"/> (and
+    /// <paramref name="realm"/>). A credential scoped to some schemes
+    /// (<see cref="Credential.ForSchemes"/>) sits beside the origin's others: a Bearer client
+    /// secret and a Basic password for one origin each answer their own scheme.
+    /// </summary>
+    /// <returns>This source, for chaining.</returns>
+    public InMemoryCredentialSource Add(Uri origin, Credential credential, string? realm = null)
     {
-        var credential = new Credential(userName, password);
-        Set(origin, realm, new Entry(credential, null));
+        ArgumentNullException.ThrowIfNull(credential);
+        Set(origin, realm, credential.Schemes is { } schemes ? [.. schemes] : [null], new Entry(credential, null));
         return this;
     }
 
@@ -76,14 +87,17 @@ public sealed class InMemoryCredentialSource : ICredentialSource
     public InMemoryCredentialSource Deny(Uri origin, string reason, string? realm = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        Set(origin, realm, new Entry(null, reason));
+        // A deny wins over every credential of the space, scoped ones included.
+        RemoveAll(OriginText.Of(origin), realm);
+        Set(origin, realm, [null], new Entry(null, reason));
         return this;
     }
 
     /// <summary>Removes the entry (credential or deny) for the origin, or origin and realm. Returns whether there was one.</summary>
     public bool Remove(Uri origin, string? realm = null)
     {
-        bool removed = _entries.TryRemove((OriginText.Of(origin), realm), out _);
+        bool removed = RemoveAll(OriginText.Of(origin), realm);
+
         if (removed)
         {
             _changed.Fire();
@@ -105,8 +119,10 @@ public sealed class InMemoryCredentialSource : ICredentialSource
     {
         ArgumentNullException.ThrowIfNull(request);
         string origin = request.OriginKeyText;
-        if ((request.Realm is not null && _entries.TryGetValue((origin, request.Realm), out Entry? entry))
-            || _entries.TryGetValue((origin, null), out entry))
+        string scheme = request.Scheme.ToUpperInvariant();
+        if ((request.Realm is not null && (_entries.TryGetValue((origin, request.Realm, scheme), out Entry? entry) || _entries.TryGetValue((origin, request.Realm, null), out entry)))
+            || _entries.TryGetValue((origin, null, scheme), out entry)
+            || _entries.TryGetValue((origin, null, null), out entry))
         {
             return ValueTask.FromResult(entry.Credential is not null
                 ? CredentialAnswer.Found(entry.Credential)
@@ -117,13 +133,28 @@ public sealed class InMemoryCredentialSource : ICredentialSource
         return ValueTask.FromResult(fallback is not null ? CredentialAnswer.Found(fallback) : CredentialAnswer.Declined);
     }
 
-    /// <summary>Fires on every mutation (<see cref="Add"/>, <see cref="SetDefault"/>, <see cref="Deny"/>, <see cref="Remove"/>, <see cref="Clear"/>).</summary>
+    /// <summary>Fires on every mutation (<c>Add</c>, <see cref="SetDefault"/>, <see cref="Deny"/>, <see cref="Remove"/>, <see cref="Clear"/>).</summary>
     public IChangeToken GetChangeToken() => _changed.GetToken();
 
 
-    private void Set(Uri origin, string? realm, Entry entry)
+    private bool RemoveAll(string origin, string? realm)
     {
-        _entries[(OriginText.Of(origin), realm)] = entry;
+        bool removed = false;
+        foreach ((string Origin, string? Realm, string? Scheme) key in _entries.Keys.Where(k => k.Origin == origin && k.Realm == realm))
+        {
+            removed |= _entries.TryRemove(key, out _);
+        }
+
+        return removed;
+    }
+
+    private void Set(Uri origin, string? realm, string?[] schemes, Entry entry)
+    {
+        foreach (string? scheme in schemes)
+        {
+            _entries[(OriginText.Of(origin), realm, scheme?.ToUpperInvariant())] = entry;
+        }
+
         _changed.Fire();
     }
 

@@ -24,7 +24,7 @@ public sealed class AuthActorsBuilder
     /// <summary>Schemes besides Digest and Basic (a later one of the same name replaces a built-in).</summary>
     internal List<IAuthScheme> Schemes { get; } = [];
 
-    /// <summary>The in-memory source that <see cref="AddCredential"/> fills.</summary>
+    /// <summary>The in-memory source that <c>AddCredential</c> fills.</summary>
     internal InMemoryCredentialSource Memory { get; } = new();
 
     /// <summary>Adds a credential for <paramref name="origin"/> (and <paramref name="realm"/>, when given)
@@ -33,6 +33,18 @@ public sealed class AuthActorsBuilder
     public AuthActorsBuilder AddCredential(Uri origin, string userName, string password, string? realm = null)
     {
         Memory.Add(origin, userName, password, realm);
+        return this;
+    }
+
+    /// <summary>Adds a credential for <paramref name="origin"/> that answers only
+    /// <paramref name="schemes"/>: an OAuth client secret for the Bearer scheme's token endpoint
+    /// (<c>AddCredential(origin, clientId, secret, ["Bearer"])</c>) is then never sent to a Basic
+    /// or Digest challenge from the same origin.</summary>
+    /// <returns>The builder.</returns>
+    public AuthActorsBuilder AddCredential(Uri origin, string userName, string password, IReadOnlyList<string> schemes, string? realm = null)
+    {
+        ArgumentNullException.ThrowIfNull(schemes);
+        Memory.Add(origin, new Credential(userName, password).ForSchemes([.. schemes]), realm);
         return this;
     }
 

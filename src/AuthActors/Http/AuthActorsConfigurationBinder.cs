@@ -23,6 +23,7 @@ public static class AuthActorsConfigurationBinder
         "handler:buffer-limit", "handler:verify-rspauth", "handler:follow-redirects", "handler:max-redirects",
         "policy:allow-md5", "policy:allow-basic", "policy:allow-basic-over-http", "policy:minimum-algorithm",
         "supervision:max-restarts", "supervision:within",
+        "bearer:token-endpoint", "bearer:scope", "bearer:refresh-skew", "bearer:allow-http",
         "credentials:netrc-file", "credentials:environment-prefix",
         "cluster:enabled", "cluster:nc-block-size", "cluster:ask-timeout", "cluster:grant-timeout", "cluster:shards", "cluster:share-bearer-tokens",
     ];
@@ -103,6 +104,16 @@ public static class AuthActorsConfigurationBinder
             }
         }
 
+        Read<Box<Uri?>>(section, "bearer:token-endpoint", "an absolute URI such as https://auth.example.com/token, or null",
+            s => s is "" or "null" ? new Box<Uri?>(null) : Uri.TryCreate(s, UriKind.Absolute, out Uri? uri) && uri.UserInfo.Length == 0 ? new Box<Uri?>(uri) : (Box<Uri?>?)null,
+            v => options.Bearer.TokenEndpoint = v.Value);
+        if (section["bearer:scope"] is { } scope)
+        {
+            options.Bearer.Scope = scope is "" or "null" ? null : scope;
+        }
+
+        Duration(section, "bearer:refresh-skew", v => options.Bearer.RefreshSkew = v);
+        Bool(section, "bearer:allow-http", v => options.Bearer.AllowHttp = v);
         Int(section, "supervision:max-restarts", v => options.Supervision.MaxRestarts = v);
         Duration(section, "supervision:within", v => options.Supervision.Within = v);
         if (section["credentials:netrc-file"] is { } netrc)
@@ -140,6 +151,7 @@ public static class AuthActorsConfigurationBinder
         ["MaxRestarts"] = "supervision:max-restarts",
         ["BufferLimit"] = "handler:buffer-limit",
         ["MaxRedirects"] = "handler:max-redirects",
+        ["RefreshSkew"] = "bearer:refresh-skew",
     };
 
     /// <summary>The values of <paramref name="options"/> out of range, one line each, naming the
@@ -150,9 +162,22 @@ public static class AuthActorsConfigurationBinder
         var problems = new List<string>();
         Check(() => options.ToSpaceSettings());
         Check(() => options.Handler.Validate());
+        Check(() => options.Bearer.ToSchemeOptions());
         if (options.Cluster.Enabled)
         {
             Check(() => options.Cluster.ToClusterSettings());
+        }
+
+        if (options.Bearer.TokenEndpoint is not null)
+        {
+            try
+            {
+                _ = options.Bearer.ToSchemeOptions();
+            }
+            catch (ArgumentException e) when (e is not ArgumentOutOfRangeException)
+            {
+                problems.Add($"Configuration '{AuthActorsOptions.SectionName}:bearer:token-endpoint': {e.Message.Split(" (Parameter", 2)[0]}");
+            }
         }
 
         return problems;
@@ -290,6 +315,9 @@ public static class AuthActorsConfigurationBinder
 
         set(parse(text.Trim()) ?? throw Invalid(section, key, text, expected));
     }
+
+    /// <summary>A parsed value that may itself be null (Read's parse returns null for "does not parse").</summary>
+    private readonly record struct Box<T>(T Value);
 
     private static InvalidOperationException Invalid(Spellings section, string key, string value, string expected) =>
         new($"Configuration '{section.PathOf(key)}': '{value}' is not {expected}.");

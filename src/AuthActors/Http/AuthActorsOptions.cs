@@ -25,6 +25,9 @@ public sealed class AuthActorsOptions
     /// <summary>Which challenges may be answered.</summary>
     public AuthActorsPolicyOptions Policy { get; set; } = new();
 
+    /// <summary>The Bearer scheme: token endpoint and scope.</summary>
+    public AuthActorsBearerOptions Bearer { get; set; } = new();
+
     /// <summary>How failing spaces are restarted.</summary>
     public AuthActorsSupervisionOptions Supervision { get; set; } = new();
 

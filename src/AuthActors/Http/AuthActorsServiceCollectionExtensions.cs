@@ -159,7 +159,7 @@ public static class AuthActorsServiceCollectionExtensions
             new SpaceServices(
                 sp.GetRequiredService<CredentialChain>(),
                 options.ToSpaceSettings(),
-                new AuthSchemeRegistry([.. AuthSchemeRegistry.Default.Schemes, .. builder.Schemes]),
+                new AuthSchemeRegistry([.. AuthSchemeRegistry.Default.Schemes, .. builder.Schemes, .. ConfiguredBearer(options, builder)]),
                 diagnostics,
                 loggerFactory,
                 timeProvider,
@@ -167,6 +167,15 @@ public static class AuthActorsServiceCollectionExtensions
                 fleetTokens,
                 fleetChallenges),
             ct => FindRegistryAsync(sp, builder, ct));
+    }
+
+    /// <summary>The Bearer scheme <c>authactors.bearer</c> describes, unless code registered one.</summary>
+    private static IEnumerable<IAuthScheme> ConfiguredBearer(AuthActorsOptions options, AuthActorsBuilder builder)
+    {
+        if (options.Bearer.TokenEndpoint is not null && !builder.Schemes.Any(s => s.Name == AuthActors.Spaces.Schemes.BearerScheme.SchemeName))
+        {
+            yield return new AuthActors.Spaces.Schemes.BearerScheme(options.Bearer.ToSchemeOptions());
+        }
     }
 
     /// <summary>The registry actor, once Akka.Hosting has started it (<c>WithAuthActors</c>).</summary>
