@@ -50,7 +50,19 @@ internal static class ClientServices
                 builder.AddCredential(OriginOf(proxyUri), proxyUser.UserName, proxyUser.Password);
             }
 
-            if (settings.Netrc)
+            if (!settings.Netrc)
+            {
+                // As curl: the CLI reads a netrc file only when asked (--netrc), or when the
+                // user's configuration names a netrc file or lists the sources itself.
+                builder.Configure(options =>
+                {
+                    if (options.Credentials.NetrcFile is null && options.Credentials.Sources.SequenceEqual(s_referenceSources, StringComparer.OrdinalIgnoreCase))
+                    {
+                        options.Credentials.Sources = [.. options.Credentials.Sources.Where(s => !s.Equals("netrc", StringComparison.OrdinalIgnoreCase))];
+                    }
+                });
+            }
+            else
             {
                 builder.Configure(options =>
                 {
@@ -70,6 +82,9 @@ internal static class ClientServices
         AddClient(services, ClientName, settings, verbose, tunnelCredentials: false);
         AddClient(services, TunnelClientName, settings, verbose, tunnelCredentials: true);
     }
+
+    // reference.conf's credentials.sources: a configuration that did not choose its own sources.
+    private static readonly string[] s_referenceSources = ["memory", "url-userinfo", "configuration", "environment", "netrc"];
 
     /// <summary>Which client sends to <paramref name="url"/>.</summary>
     public static string ClientFor(ClientSettings settings, Uri url) =>

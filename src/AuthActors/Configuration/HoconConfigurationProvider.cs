@@ -27,6 +27,20 @@ public sealed class HoconConfigurationProvider : FileConfigurationProvider
             ?? options.BaseDirectory
             ?? Environment.CurrentDirectory;
         Data = HoconFlattener.Flatten(HoconParser.Parse(ReadText(stream), fileName, baseDirectory, options));
+        ResolveFileSettings(Data, baseDirectory);
+    }
+
+    /// <summary>A relative file path in a setting (the netrc file) is relative to the file that
+    /// names it, as an include is, not to whatever the working directory is when it is read.</summary>
+    internal static void ResolveFileSettings(IDictionary<string, string?> data, string baseDirectory)
+    {
+        foreach (string key in data.Keys.Where(k => AuthActors.Http.AuthActorsConfigurationBinder.Normalize(k) == "authactors:credentials:netrcfile").ToList())
+        {
+            if (data[key] is { Length: > 0 } value && value != "null" && !Path.IsPathRooted(value) && !value.StartsWith('~'))
+            {
+                data[key] = Path.GetFullPath(Path.Combine(baseDirectory, value));
+            }
+        }
     }
 
     internal static string ReadText(Stream stream)

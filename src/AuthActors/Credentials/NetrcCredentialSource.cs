@@ -51,9 +51,13 @@ public sealed class NetrcCredentialSource : ICredentialSource, IDisposable
     public NetrcCredentialSource(string? path = null, ILogger? logger = null)
     {
         _logger = logger ?? NullLogger.Instance;
+        _named = path is not null || Environment.GetEnvironmentVariable("NETRC") is { Length: > 0 };
         Path = ResolvePath(path, Environment.GetEnvironmentVariable, OperatingSystem.IsWindows());
         _watcher = Path is null ? null : TryWatch(Path);
     }
+
+    // A file named by the caller or $NETRC, whose absence is worth a reason; not the default ~/.netrc.
+    private readonly bool _named;
 
     /// <inheritdoc/>
     public string Name => SourceName;
@@ -107,7 +111,8 @@ public sealed class NetrcCredentialSource : ICredentialSource, IDisposable
         NetrcFile? file = await LoadAsync(Path, cancellationToken).ConfigureAwait(false);
         if (file is null)
         {
-            return CredentialAnswer.Declined;
+            // No ~/.netrc is usual; a file the configuration named and that is not there is a mistake to report.
+            return _named ? CredentialAnswer.Decline($"the netrc file '{Path}' does not exist") : CredentialAnswer.Declined;
         }
 
         NetrcEntry? entry = null;
