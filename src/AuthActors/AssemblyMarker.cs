@@ -1,6 +1,6 @@
 namespace AuthActors;
 
 /// <summary>Anchors the library assembly for reflection (tests, configuration binding).</summary>
-public static class AssemblyMarker
+internal static class AssemblyMarker
 {
 }

@@ -4,7 +4,7 @@ namespace AuthActors.Host.Commands;
 
 /// <summary>
 /// What the host never prints in clear: values of keys named like a secret, passwords in URL
-/// user-info, and credentials in Authorization headers (DESIGN.md security rules).
+/// user-info, and credentials in Authorization headers (README, Security).
 /// </summary>
 internal static partial class SecretMasking
 {

@@ -35,7 +35,7 @@ namespace AuthActors.Configuration;
 /// <c>on</c>, <c>off</c>, <c>true</c> and <c>false</c>, not HOCON's <c>yes</c> and <c>no</c>.
 /// </para>
 /// </remarks>
-public static class AkkaConfigText
+internal static class AkkaConfigText
 {
     private const string Indent = "  ";
 

@@ -1,7 +1,7 @@
 namespace AuthActors.Configuration;
 
 /// <summary>A resolved HOCON array.</summary>
-public sealed class HoconArray : HoconValue, IReadOnlyList<HoconValue>
+internal sealed class HoconArray : HoconValue, IReadOnlyList<HoconValue>
 {
     // An array is a view of the first _count items of a buffer that may be shared with longer
     // arrays built from it by concatenation (a += b a thousand times would otherwise copy the

@@ -6,6 +6,7 @@ namespace AuthActors.Configuration;
 /// <summary>Loads a HOCON file into configuration key/value pairs (see <see cref="HoconFlattener"/>).</summary>
 public sealed class HoconConfigurationProvider : FileConfigurationProvider
 {
+    /// <summary>Creates the provider for <paramref name="source"/>.</summary>
     public HoconConfigurationProvider(HoconConfigurationSource source)
         : base(source)
     {

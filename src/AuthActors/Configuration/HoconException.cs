@@ -8,15 +8,18 @@ namespace AuthActors.Configuration;
 /// </summary>
 public class HoconException : Exception
 {
+    /// <summary>Creates the exception with a default message.</summary>
     public HoconException()
     {
     }
 
+    /// <summary>Creates the exception with <paramref name="message"/>.</summary>
     public HoconException(string message)
         : base(message)
     {
     }
 
+    /// <summary>Creates the exception with <paramref name="message"/>, caused by <paramref name="innerException"/>.</summary>
     public HoconException(string message, Exception innerException)
         : base(message, innerException)
     {

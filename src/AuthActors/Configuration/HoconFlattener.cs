@@ -9,7 +9,7 @@ namespace AuthActors.Configuration;
 /// array elements <c>a:0</c>, <c>a:1</c>; null stays null; booleans are <c>true</c>/<c>false</c>;
 /// numbers are written as in the file; an empty object or array becomes its key with a null value.
 /// </summary>
-public static class HoconFlattener
+internal static class HoconFlattener
 {
     /// <summary>Flattens <paramref name="root"/> into a case-insensitive dictionary.</summary>
     /// <exception cref="HoconException">

@@ -7,7 +7,7 @@ namespace AuthActors.Configuration;
 /// compare ordinally (HOCON keys are case-sensitive).
 /// </summary>
 [SuppressMessage("Naming", "CA1710:Identifiers should have correct suffix", Justification = "A HOCON object, named like System.Text.Json.Nodes.JsonObject; the name is part of the agreed API.")]
-public sealed class HoconObject : HoconValue, IReadOnlyDictionary<string, HoconValue>
+internal sealed class HoconObject : HoconValue, IReadOnlyDictionary<string, HoconValue>
 {
     private readonly List<string> _keys;
     private readonly Dictionary<string, HoconValue> _fields;

@@ -7,7 +7,7 @@ namespace AuthActors.Configuration;
 /// (<c>${a.b}</c>, <c>${?ENV}</c>, self-references, <c>+=</c>) and file includes. Durations
 /// and sizes such as <c>5s</c> or <c>1MiB</c> stay strings; the options binder reads them.
 /// </summary>
-public static class HoconParser
+internal static class HoconParser
 {
     private const string DefaultFileName = "<input>";
 

@@ -5,7 +5,7 @@ namespace AuthActors.Configuration;
 /// (HOCON.md, "Value concatenation": <c>1e5</c> stays <c>1e5</c>), which is also how the
 /// configuration flattener passes them on.
 /// </summary>
-public sealed class HoconScalar : HoconValue
+internal sealed class HoconScalar : HoconValue
 {
     private HoconScalar(HoconValueKind kind, string text)
     {

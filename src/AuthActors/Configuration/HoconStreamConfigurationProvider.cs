@@ -5,6 +5,7 @@ namespace AuthActors.Configuration;
 /// <summary>Loads HOCON from a stream into configuration key/value pairs.</summary>
 public sealed class HoconStreamConfigurationProvider : StreamConfigurationProvider
 {
+    /// <summary>Creates the provider for <paramref name="source"/>.</summary>
     public HoconStreamConfigurationProvider(HoconStreamConfigurationSource source)
         : base(source)
     {

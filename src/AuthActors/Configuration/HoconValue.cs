@@ -6,7 +6,7 @@ namespace AuthActors.Configuration;
 /// are gone by the time a value exists. <see cref="object.ToString"/> is not overridden, so a
 /// value never prints its content by accident (it may hold a password).
 /// </summary>
-public abstract class HoconValue
+internal abstract class HoconValue
 {
     private protected HoconValue()
     {

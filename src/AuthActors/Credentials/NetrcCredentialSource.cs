@@ -92,7 +92,7 @@ public sealed class NetrcCredentialSource : ICredentialSource, IDisposable
     /// <param name="text">The file's contents.</param>
     /// <param name="fileName">The name to put in errors.</param>
     /// <exception cref="NetrcFormatException">The text is malformed.</exception>
-    public static NetrcFile Parse(string text, string fileName) => NetrcParser.Parse(text, fileName);
+    internal static NetrcFile Parse(string text, string fileName) => NetrcParser.Parse(text, fileName);
 
     /// <inheritdoc/>
     public async ValueTask<CredentialAnswer> GetAsync(CredentialRequest request, CancellationToken cancellationToken)

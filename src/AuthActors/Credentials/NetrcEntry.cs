@@ -9,7 +9,7 @@ namespace AuthActors.Credentials;
 /// <param name="Login">The <c>login</c> value, or <see langword="null"/>.</param>
 /// <param name="Password">The <c>password</c> value, or <see langword="null"/>.</param>
 /// <param name="Account">The <c>account</c> value, or <see langword="null"/>.</param>
-public sealed record NetrcEntry(string? Machine, string? Login, string? Password, string? Account)
+internal sealed record NetrcEntry(string? Machine, string? Login, string? Password, string? Account)
 {
     /// <summary>The 1-based line where the entry starts; not part of equality.</summary>
     public int Line { get; init; }

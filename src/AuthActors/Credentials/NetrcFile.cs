@@ -7,7 +7,7 @@ namespace AuthActors.Credentials;
 /// reads the file in order and <c>default</c> matches every host), so they are kept apart in
 /// <see cref="IgnoredEntries"/> and never matched.
 /// </summary>
-public sealed class NetrcFile
+internal sealed class NetrcFile
 {
     internal NetrcFile(string fileName, IReadOnlyList<NetrcEntry> entries, NetrcEntry? defaultEntry, IReadOnlyList<NetrcEntry> ignoredEntries, IReadOnlyList<NetrcNotice> notices)
     {

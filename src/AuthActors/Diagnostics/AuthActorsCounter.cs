@@ -16,14 +16,14 @@ public sealed class AuthActorsCounter
     public long Total => Interlocked.Read(ref _total);
 
     /// <summary>Adds <paramref name="delta"/>.</summary>
-    public void Add(long delta)
+    internal void Add(long delta)
     {
         Interlocked.Add(ref _total, delta);
         _counter.Add(delta);
     }
 
     /// <summary>Adds <paramref name="delta"/> with one tag (never a secret: a source name, an origin).</summary>
-    public void Add(long delta, KeyValuePair<string, object?> tag)
+    internal void Add(long delta, KeyValuePair<string, object?> tag)
     {
         Interlocked.Add(ref _total, delta);
         _counter.Add(delta, tag);

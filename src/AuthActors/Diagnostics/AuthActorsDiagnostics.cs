@@ -35,18 +35,25 @@ public sealed class AuthActorsDiagnostics : IDisposable
     /// <summary>Spans, one per authentication round (a request that met a challenge).</summary>
     public ActivitySource ActivitySource { get; }
 
+    /// <summary>401/407 challenges reported to a space (<c>authactors.challenges</c>).</summary>
     public AuthActorsCounter Challenges { get; }
 
+    /// <summary>Requests sent with credentials before any challenge (<c>authactors.preemptive</c>).</summary>
     public AuthActorsCounter PreemptiveHits { get; }
 
+    /// <summary>Stale nonces replaced, once per nonce (<c>authactors.stale_refreshes</c>).</summary>
     public AuthActorsCounter StaleRefreshes { get; }
 
+    /// <summary>Credentials a server refused after they were sent (<c>authactors.rejections</c>).</summary>
     public AuthActorsCounter Rejections { get; }
 
+    /// <summary>Requests re-sent after a challenge (<c>authactors.retries</c>).</summary>
     public AuthActorsCounter Retries { get; }
 
+    /// <summary>Idle space actors stopped (<c>authactors.passivations</c>).</summary>
     public AuthActorsCounter Passivations { get; }
 
+    /// <summary>Spaces switched to exclusive nonce leases (<c>authactors.exclusive_switches</c>).</summary>
     public AuthActorsCounter ModeSwitches { get; }
 
     /// <summary>Cluster mode: blocks of nonce counts granted to this node.</summary>

@@ -2,7 +2,7 @@ using AuthActors.Protocol;
 
 namespace AuthActors.Http;
 
-/// <summary><c>authactors.policy</c>: which challenges may be answered (DESIGN.md security rules).</summary>
+/// <summary><c>authactors.policy</c>: which challenges may be answered (README, Security).</summary>
 public sealed class AuthActorsPolicyOptions
 {
     /// <summary>Answer Digest MD5 (and MD5-sess). The default value is true.</summary>

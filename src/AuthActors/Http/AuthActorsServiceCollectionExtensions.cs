@@ -193,7 +193,7 @@ public static class AuthActorsServiceCollectionExtensions
     }
 
     /// <summary>The <c>akka</c> section of the app's configuration, resolved by our HOCON front end
-    /// (Akka's own parser is not fit for user files, DESIGN.md), over AuthActors' defaults.</summary>
+    /// (Akka's own parser is not fit for user files, README, Building), over AuthActors' defaults.</summary>
     private static string UserAkkaConfig(IServiceProvider sp) =>
         sp.GetService<IConfiguration>() is { } configuration ? AkkaConfigText.FromConfiguration(configuration) : "";
 

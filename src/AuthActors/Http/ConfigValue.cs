@@ -7,7 +7,7 @@ namespace AuthActors.Http;
 /// bytes format") and of .NET (<c>00:00:30</c>), so one options type binds from HOCON, JSON,
 /// environment variables and the command line alike.
 /// </summary>
-public static class ConfigValue
+internal static class ConfigValue
 {
     /// <summary>A HOCON boolean: true/false, yes/no, on/off, any case (HOCON spec, "Booleans"); null otherwise.</summary>
     public static bool? ParseBoolean(string text) => text.Trim().ToLowerInvariant() switch

@@ -7,7 +7,7 @@ namespace AuthActors.Protocol;
 /// The Authentication-Info / Proxy-Authentication-Info field (RFC 7615 §3, §4; RFC 7616 §3.5):
 /// a bare <c>#auth-param</c> list. Immutable.
 /// </summary>
-public sealed class AuthenticationInfo
+internal sealed class AuthenticationInfo
 {
     private AuthenticationInfo()
     {

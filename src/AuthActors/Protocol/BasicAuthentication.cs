@@ -13,7 +13,7 @@ namespace AuthActors.Protocol;
 /// UTF-8; otherwise they are encoded as ISO-8859-1, what most servers without the parameter
 /// expect, and anything outside it is refused rather than silently mangled.
 /// </remarks>
-public static class BasicAuthentication
+internal static class BasicAuthentication
 {
     private const string SchemeName = "Basic";
 

@@ -4,7 +4,7 @@ namespace AuthActors.Protocol;
 /// What <see cref="ChallengeParser"/> made of one or more header fields: every challenge that
 /// parsed, and an error describing everything that did not.
 /// </summary>
-public sealed class ChallengeParseResult
+internal sealed class ChallengeParseResult
 {
     internal ChallengeParseResult(List<AuthChallenge> challenges, string? error)
     {

@@ -15,7 +15,7 @@ namespace AuthActors.Protocol;
 /// after a comma (<c>Basic, realm="x"</c>), HTAB counts as SP, and an unquoted value may hold
 /// any visible character except <c>, " \</c> (bare base64 nonces and URLs occur in the wild).
 /// </remarks>
-public static class ChallengeParser
+internal static class ChallengeParser
 {
     /// <summary>A field value longer than this many characters is refused with an error. 16 KiB.</summary>
     public const int MaxFieldLength = 16 * 1024;

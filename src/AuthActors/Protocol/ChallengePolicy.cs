@@ -1,6 +1,6 @@
 namespace AuthActors.Protocol;
 
-/// <summary>Which challenges a client may answer (DESIGN.md, security rules).</summary>
+/// <summary>Which challenges a client may answer (README, Security).</summary>
 public sealed record ChallengePolicy
 {
     /// <summary>Answer Digest MD5 and MD5-sess. The default value is <see langword="true"/>.</summary>

@@ -8,4 +8,4 @@ namespace AuthActors.Protocol;
 /// <param name="Challenge">The chosen challenge, or <see langword="null"/>.</param>
 /// <param name="Digest">The Digest reading of the chosen challenge, or <see langword="null"/> for Basic or none.</param>
 /// <param name="Reason">Why nothing was usable; <see langword="null"/> when a challenge was chosen.</param>
-public sealed record ChallengeSelection(AuthChallenge? Challenge, DigestChallenge? Digest, string? Reason);
+internal sealed record ChallengeSelection(AuthChallenge? Challenge, DigestChallenge? Digest, string? Reason);

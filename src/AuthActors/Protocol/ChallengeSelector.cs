@@ -7,7 +7,7 @@ namespace AuthActors.Protocol;
 /// RFC 7616 §3.7: prefer the strongest algorithm). Order: SHA-512-256 &gt; SHA-256 &gt; MD5 (each
 /// with its "-sess" form just below) &gt; Basic. Unknown schemes and algorithms are skipped.
 /// </summary>
-public static class ChallengeSelector
+internal static class ChallengeSelector
 {
     private const int BasicRank = 1;
     private const int DigestRankBase = 10;

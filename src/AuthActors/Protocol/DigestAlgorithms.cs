@@ -1,7 +1,7 @@
 namespace AuthActors.Protocol;
 
 /// <summary>Tokens, sizes and ranking of <see cref="DigestAlgorithm"/> values.</summary>
-public static class DigestAlgorithms
+internal static class DigestAlgorithms
 {
     private const string Md5Token = "MD5";
     private const string Md5SessToken = "MD5-sess";

@@ -13,7 +13,7 @@ namespace AuthActors.Protocol;
 /// name cannot travel in a quoted-string that SocketsHttpHandler will send (it refuses non-ASCII
 /// request headers by default), and RFC 7616 §3.4.4 defines username* for exactly this.
 /// </remarks>
-public static class DigestAuthorizationWriter
+internal static class DigestAuthorizationWriter
 {
     private const int StackBufferSize = 1024;
     private const string Prefix = "Digest ";

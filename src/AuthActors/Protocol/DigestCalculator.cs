@@ -15,7 +15,7 @@ namespace AuthActors.Protocol;
 /// (.NET, Go, Python requests, browsers for ASCII) use UTF-8 too, so for ASCII credentials all
 /// agree. A legacy server that hashed ISO-8859-1 bytes will reject a non-ASCII user name or password.
 /// </remarks>
-public static class DigestCalculator
+internal static class DigestCalculator
 {
     private const int StackInputSize = 512;
     private const string QopAuth = "auth";

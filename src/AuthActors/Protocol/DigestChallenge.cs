@@ -11,7 +11,7 @@ namespace AuthActors.Protocol;
 /// without case (<c>stale=TRUE</c>, <c>stale="true"</c>), a quoted algorithm is accepted, the qop
 /// list may have any spacing and unknown members (ignored), and an empty qop counts as absent.
 /// </remarks>
-public sealed class DigestChallenge
+internal sealed class DigestChallenge
 {
     internal const string SchemeName = "Digest";
 

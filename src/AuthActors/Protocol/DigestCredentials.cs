@@ -6,7 +6,7 @@ namespace AuthActors.Protocol;
 /// A received Authorization / Proxy-Authorization Digest value (RFC 7616 §3.4), for the server
 /// side. Immutable. <see cref="ToString"/> never prints the response.
 /// </summary>
-public sealed class DigestCredentials
+internal sealed class DigestCredentials
 {
     private DigestCredentials(string userName, string realm, string nonce, string uri, string response)
     {

@@ -4,7 +4,7 @@ namespace AuthActors.Protocol;
 /// Everything needed to build one Digest Authorization header (RFC 7616 §3.4); built from a
 /// space actor's lease. Holds HA1, which <see cref="ToString"/> leaves out.
 /// </summary>
-public readonly record struct DigestRequest
+internal readonly record struct DigestRequest
 {
     /// <summary>The algorithm whose hash function is used.</summary>
     public required DigestAlgorithm Algorithm { get; init; }
@@ -54,7 +54,7 @@ public readonly record struct DigestRequest
     /// <summary>Lower-case hex H(entity-body); required for <see cref="DigestQop.AuthInt"/>.</summary>
     public string? BodyHashHex { get; init; }
 
-    /// <summary>Describes the request without HA1 or the body hash (DESIGN.md: secrets never in ToString).</summary>
+    /// <summary>Describes the request without HA1 or the body hash (README, Security: secrets never in ToString).</summary>
     public override string ToString() =>
         $"DigestRequest {{ Algorithm = {Algorithm}, UserName = {UserName}, Realm = {Realm}, Method = {Method}, DigestUri = {DigestUri}, Qop = {Qop}, Nc = {Nc}, UserHash = {UserHash} }}";
 }

@@ -12,7 +12,7 @@ namespace AuthActors.Protocol;
 /// whether nc increased, whether the realm is right and whether <see cref="DigestCredentials.Uri"/>
 /// matches the request-target are the server's decisions (RFC 7616 §3.4.6, §5.9).
 /// </remarks>
-public static class DigestVerifier
+internal static class DigestVerifier
 {
     /// <summary>
     /// Whether the credentials' response is right for <paramref name="method"/> and the user's base

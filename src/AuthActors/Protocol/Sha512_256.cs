@@ -10,7 +10,7 @@ namespace AuthActors.Protocol;
 /// nothing at all). An instance hashes incrementally (streamed auth-int bodies); it is not thread-safe.
 /// </remarks>
 #pragma warning disable CA1707 // The name spells the algorithm "SHA-512/256"; the API is fixed by the design.
-public sealed class Sha512_256
+internal sealed class Sha512_256
 #pragma warning restore CA1707
 {
     /// <summary>The digest size: 32 bytes.</summary>

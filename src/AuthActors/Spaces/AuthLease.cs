@@ -4,7 +4,7 @@ namespace AuthActors.Spaces;
 
 /// <summary>
 /// What a space hands to one request: everything needed to compute its header on the caller's
-/// thread (DESIGN.md, hot path rules). A lease is used once. Its members never expose secrets;
+/// thread (the actor never hashes: README, How it works). A lease is used once. Its members never expose secrets;
 /// <see cref="ToString"/> names only the scheme and the space.
 /// </summary>
 public abstract class AuthLease

@@ -36,10 +36,10 @@ public class DigestHeaderBenchmarks
     }
 
     [Benchmark]
-    public ChallengeParseResult ParseDigestChallenge() => ChallengeParser.Parse(_challenge);
+    public object ParseDigestChallenge() => ChallengeParser.Parse(_challenge);
 
     [Benchmark]
-    public DigestChallenge? ParseAndReadDigestChallenge()
+    public object? ParseAndReadDigestChallenge()
     {
         ChallengeParseResult result = ChallengeParser.Parse(_challenge);
         return DigestChallenge.TryCreate(result.Challenges[0], out DigestChallenge? digest, out _) ? digest : null;
