@@ -22,6 +22,13 @@ public sealed class AuthActorsCounter
         _counter.Add(delta);
     }
 
+    /// <summary>Adds <paramref name="delta"/> with two tags (never a secret: a kind, an origin).</summary>
+    internal void Add(long delta, KeyValuePair<string, object?> tag1, KeyValuePair<string, object?> tag2)
+    {
+        Interlocked.Add(ref _total, delta);
+        _counter.Add(delta, tag1, tag2);
+    }
+
     /// <summary>Adds <paramref name="delta"/> with one tag (never a secret: a source name, an origin).</summary>
     internal void Add(long delta, KeyValuePair<string, object?> tag)
     {

@@ -14,21 +14,27 @@ public sealed class AuthActorsDiagnostics : IDisposable
     public const string Name = "AuthActors";
 
     private readonly Meter _meter;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _unhealthy = new(StringComparer.Ordinal);
     private long _liveSpaces;
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>, or a private meter.</summary>
     public AuthActorsDiagnostics(IMeterFactory? meterFactory = null)
     {
         _meter = meterFactory?.Create(Name) ?? new Meter(Name);
-        Challenges = new AuthActorsCounter(_meter, "authactors.challenges", description: "401/407 challenges reported to a protection space");
-        PreemptiveHits = new AuthActorsCounter(_meter, "authactors.preemptive", description: "Requests sent with credentials before any challenge");
-        StaleRefreshes = new AuthActorsCounter(_meter, "authactors.stale_refreshes", description: "Stale nonces replaced (once per nonce, not per caller)");
-        Rejections = new AuthActorsCounter(_meter, "authactors.rejections", description: "Credentials rejected by a server after they were sent");
-        Retries = new AuthActorsCounter(_meter, "authactors.retries", description: "Requests re-sent after a challenge");
-        Passivations = new AuthActorsCounter(_meter, "authactors.passivations", description: "Idle protection-space actors stopped");
-        ModeSwitches = new AuthActorsCounter(_meter, "authactors.exclusive_switches", description: "Spaces switched to exclusive nonce leases on a strict server");
-        NcBlocksGranted = new AuthActorsCounter(_meter, "authactors.nc_blocks", description: "Blocks of nonce counts this node was granted by the fleet (cluster mode)");
-        _meter.CreateObservableGauge("authactors.live_spaces", () => Interlocked.Read(ref _liveSpaces), description: "Protection-space actors alive now");
+        // OpenTelemetry conventions: dotted lower-case names under the library's namespace, UCUM
+        // units ({annotation} for counts, s for durations), server.address/server.port tags.
+        Challenges = new AuthActorsCounter(_meter, "authactors.challenges", "{challenge}", "401/407 challenges reported to a protection space");
+        PreemptiveHits = new AuthActorsCounter(_meter, "authactors.preemptive", "{request}", "Requests sent with credentials before any challenge");
+        StaleRefreshes = new AuthActorsCounter(_meter, "authactors.stale_refreshes", "{nonce}", "Stale nonces replaced (once per nonce, not per caller)");
+        Rejections = new AuthActorsCounter(_meter, "authactors.rejections", "{credential}", "Credentials rejected by a server after they were sent");
+        Retries = new AuthActorsCounter(_meter, "authactors.retries", "{request}", "Requests re-sent after a challenge");
+        Unanswered = new AuthActorsCounter(_meter, "authactors.unanswered", "{response}", "401/407 responses returned to the caller unanswered, by failure kind");
+        Passivations = new AuthActorsCounter(_meter, "authactors.passivations", "{space}", "Idle protection-space actors stopped");
+        ModeSwitches = new AuthActorsCounter(_meter, "authactors.exclusive_switches", "{space}", "Spaces switched to exclusive nonce leases on a strict server");
+        NcBlocksGranted = new AuthActorsCounter(_meter, "authactors.nc_blocks", "{block}", "Blocks of nonce counts this node was granted by the fleet (cluster mode)");
+        LeaseWait = _meter.CreateHistogram<double>("authactors.lease.duration", "s", "How long a request waited for its space's answer (a header, or leave to go without)");
+        _meter.CreateObservableUpDownCounter("authactors.live_spaces", () => Interlocked.Read(ref _liveSpaces), "{space}", "Protection-space actors alive now");
+        _meter.CreateObservableUpDownCounter("authactors.unhealthy_spaces", () => (long)_unhealthy.Count, "{space}", "Spaces whose credential was refused or that have none");
         ActivitySource = new ActivitySource(Name);
     }
 
@@ -56,11 +62,25 @@ public sealed class AuthActorsDiagnostics : IDisposable
     /// <summary>Spaces switched to exclusive nonce leases (<c>authactors.exclusive_switches</c>).</summary>
     public AuthActorsCounter ModeSwitches { get; }
 
+    /// <summary>401/407 responses returned unanswered (<c>authactors.unanswered</c>, tagged <c>authactors.failure_kind</c> and <c>server.address</c>).</summary>
+    public AuthActorsCounter Unanswered { get; }
+
+    /// <summary>Seconds a request waited for its space's answer (<c>authactors.lease.duration</c>).</summary>
+    public Histogram<double> LeaseWait { get; }
+
+    /// <summary>Spaces whose credential the server refused or that have no credential, with why
+    /// (never a secret): what <c>AuthActorsHealthCheck</c> reports.</summary>
+    public IReadOnlyDictionary<string, string> UnhealthySpaces => new Dictionary<string, string>(_unhealthy, StringComparer.Ordinal);
+
     /// <summary>Cluster mode: blocks of nonce counts granted to this node.</summary>
     public AuthActorsCounter NcBlocksGranted { get; }
 
     /// <summary>Protection-space actors alive now.</summary>
     public long LiveSpaces => Interlocked.Read(ref _liveSpaces);
+
+    internal void SpaceUnhealthy(string space, string why) => _unhealthy[space] = why;
+
+    internal void SpaceHealthy(string space) => _unhealthy.TryRemove(space, out _);
 
     internal void SpaceStarted() => Interlocked.Increment(ref _liveSpaces);
 

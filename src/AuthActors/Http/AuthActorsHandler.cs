@@ -243,11 +243,13 @@ public sealed class AuthActorsHandler : DelegatingHandler
     {
         // The Ask itself is not cancelled: if the caller gives up, whatever the space already
         // handed out (a nonce slot, the discovery of an origin) is handed back, not lost.
+        long started = Stopwatch.GetTimestamp();
         Task<object> ask = _runtime.LeaseAsync(key, path, hasBody);
         object answer;
         try
         {
-            answer = await ask.WaitAsync(_runtime.LeaseTimeout, cancellationToken).ConfigureAwait(false);
+            answer = ask.IsCompletedSuccessfully ? ask.Result : await ask.WaitAsync(_runtime.LeaseTimeout, cancellationToken).ConfigureAwait(false);
+            _runtime.Diagnostics.LeaseWait.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("server.address", key.Host));
         }
         catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {

@@ -44,6 +44,7 @@ internal sealed class ProtectionSpaceActor : ReceiveActor, IWithTimers
     private long _epoch;
     private long _resolveAttempt;
     private int _rejectionsInARow;
+    private bool _unhealthy; // reported to Diagnostics.UnhealthySpaces
 
     public ProtectionSpaceActor(SpaceSeed seed, SpaceServices services)
     {
@@ -111,6 +112,7 @@ internal sealed class ProtectionSpaceActor : ReceiveActor, IWithTimers
         _stopping.Cancel();
         _stopping.Dispose();
         _services.Diagnostics.SpaceStopped();
+        Healthy(); // a stopped space is no longer reported (100k idle origins must not pile up)
         FailParked($"space {_key} stopped");
     }
 
@@ -187,7 +189,12 @@ internal sealed class ProtectionSpaceActor : ReceiveActor, IWithTimers
     {
         if (message.Lease.Owner == Self)
         {
-            if (message.Outcome.Answered)
+            if (message.Outcome.Answered && _unhealthy)
+            {
+                _rejectionsInARow = 0;
+                Healthy();
+            }
+            else if (message.Outcome.Answered)
             {
                 _rejectionsInARow = 0;
             }
@@ -205,6 +212,7 @@ internal sealed class ProtectionSpaceActor : ReceiveActor, IWithTimers
         // Charged to the source that supplied the credential, so metrics show which backend is wrong.
         _services.Diagnostics.Rejections.Add(1, new("authactors.credential_source", credential.Source ?? "unknown"));
         SpaceLog.CredentialRejected(_logger, _key.ToString(), credential.UserName, credential.Source, reason);
+        Unhealthy($"the server refused the credential from source '{credential.Source ?? "unknown"}': {reason}");
         _services.Chain.ReportRejected(CredentialRequest(), credential);
 
         // Not for good: after a wait that doubles with each refusal in a row, the credential is
@@ -215,6 +223,21 @@ internal sealed class ProtectionSpaceActor : ReceiveActor, IWithTimers
 
         // Ask once more: a rotated credential may already be there. The same one keeps us Rejected.
         Resolve();
+    }
+
+    private void Unhealthy(string why)
+    {
+        _unhealthy = true;
+        _services.Diagnostics.SpaceUnhealthy(_key.ToString(), why);
+    }
+
+    private void Healthy()
+    {
+        if (_unhealthy)
+        {
+            _unhealthy = false;
+            _services.Diagnostics.SpaceHealthy(_key.ToString());
+        }
     }
 
     private void OnRetryRejected()
@@ -259,6 +282,7 @@ internal sealed class ProtectionSpaceActor : ReceiveActor, IWithTimers
             _status = SpaceStatus.NoCredential;
             _failure = $"no credential for {_key}: {message.Resolution.Reason ?? "no source answered"}";
             SpaceLog.NoCredential(_logger, _key.ToString(), _failure);
+            Unhealthy(_failure);
         }
         else if (_status == SpaceStatus.Rejected && found.Equals(_credential))
         {
@@ -276,6 +300,7 @@ internal sealed class ProtectionSpaceActor : ReceiveActor, IWithTimers
 
             _status = SpaceStatus.Ready;
             _failure = null;
+            Healthy();
         }
 
         foreach (IActorRef waiter in _refreshWaiters)

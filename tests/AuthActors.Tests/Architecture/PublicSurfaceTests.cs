@@ -45,6 +45,7 @@ public sealed class PublicSurfaceTests
             "AuthActors.Http.AuthActorsCredentialsOptions",
             "AuthActors.Http.AuthActorsHandler",
             "AuthActors.Http.AuthActorsHandlerOptions",
+            "AuthActors.Http.AuthActorsHealthCheck",
             "AuthActors.Http.AuthActorsOptions",
             "AuthActors.Http.AuthActorsPolicyOptions",
             "AuthActors.Http.AuthActorsProxyCredentials",
@@ -81,8 +82,11 @@ public sealed class PublicSurfaceTests
             "AuthActors.Spaces.SpaceUnavailableException",
             "Microsoft.Extensions.Configuration.HoconConfigurationExtensions",
             "Microsoft.Extensions.DependencyInjection.AuthActorsBuilder",
+            "Microsoft.Extensions.DependencyInjection.AuthActorsHealthChecksBuilderExtensions",
             "Microsoft.Extensions.DependencyInjection.AuthActorsHttpClientBuilderExtensions",
             "Microsoft.Extensions.DependencyInjection.AuthActorsServiceCollectionExtensions",
+            "OpenTelemetry.Metrics.AuthActorsMeterProviderBuilderExtensions",
+            "OpenTelemetry.Trace.AuthActorsTracerProviderBuilderExtensions",
         ];
 
         string[] actual = [.. typeof(AuthActors.Spaces.AuthActorsRuntime).Assembly.GetExportedTypes().Select(t => t.FullName!).Order(StringComparer.Ordinal)];
