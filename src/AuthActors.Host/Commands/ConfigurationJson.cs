@@ -7,7 +7,7 @@ namespace AuthActors.Host.Commands;
 
 /// <summary>
 /// Writes a configuration section as JSON: sections with children <c>0</c>, <c>1</c>, ... become
-/// arrays, other sections objects, leaves strings (or null). Secrets are masked
+/// arrays, other sections objects, leaves booleans, whole numbers or strings (or null). Secrets are masked
 /// (<see cref="SecretMasking"/>).
 /// </summary>
 internal static class ConfigurationJson
@@ -53,6 +53,19 @@ internal static class ConfigurationJson
             .Select(key => KeyValuePair.Create(key, SecretMasking.MaskValue(key, section[key[(section.Path.Length + 1)..]])))
             .OrderBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase);
 
+    // Settings are typed as HOCON wrote them (5, true); credential entries are free text (a user
+    // name "007" stays a string), and durations and sizes (5s, 1MiB) are strings anyway.
+    private static bool IsFreeText(string path) =>
+        path.Contains(":credentials:entries:", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsWholeNumber(string value, out long number)
+    {
+        number = 0;
+        bool canonical = value.Length is > 0 and <= 18
+            && (value == "0" || (value[0] is >= '1' and <= '9') || (value[0] == '-' && value.Length > 1 && value[1] is >= '1' and <= '9'));
+        return canonical && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number);
+    }
+
     private static void WriteNode(Utf8JsonWriter writer, IConfigurationSection section)
     {
         IConfigurationSection[] children = [.. section.GetChildren()];
@@ -62,6 +75,15 @@ internal static class ConfigurationJson
             if (value is null)
             {
                 writer.WriteNullValue();
+            }
+            else if (!IsFreeText(section.Path) && value.ToLowerInvariant() is "true" or "false" or "on" or "off" or "yes" or "no")
+            {
+                // HOCON's booleans: true/false, on/off, yes/no.
+                writer.WriteBooleanValue(value.ToLowerInvariant() is "true" or "on" or "yes");
+            }
+            else if (!IsFreeText(section.Path) && IsWholeNumber(value, out long number))
+            {
+                writer.WriteNumberValue(number);
             }
             else
             {

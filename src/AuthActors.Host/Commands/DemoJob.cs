@@ -46,13 +46,14 @@ internal sealed class DemoJob(
         WorkloadSettings settings = run.Settings;
         DigestServer server = run.Server;
         HttpClient client = clients.CreateClient(ClientName);
-        var progress = new WorkProgress(settings.Requests, "demo", console.IsTerminal ? null : console.Out);
+        // Progress goes to stderr, as crawl's does: stdout is for the summary.
+        var progress = new WorkProgress(settings.Requests, "demo", console.ErrorIsTerminal ? null : console.Error);
         var load = new HttpLoad(client, settings.Requests, i => settings.Url(server.BaseAddress, i), progress);
         DigestServerStatsSnapshot before = server.Stats.Snapshot();
         long staleBefore = runtime.Diagnostics.StaleRefreshes.Total;
 
         TimeSpan elapsed = await ProgressDisplay.RunAsync(
-            console.IsTerminal ? console.CreateAnsiConsole() : null,
+            console.ErrorIsTerminal ? console.CreateErrorAnsiConsole() : null,
             progress,
             load.RunAsync(settings.Concurrency, timeProvider, stoppingToken),
             timeProvider).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Parsing;
 
 namespace AuthActors.Host.Commands;
@@ -13,17 +14,24 @@ internal static class HostCommandLine
     /// <summary>How long Ctrl+C waits for a command to stop before the process ends anyway.</summary>
     private static readonly TimeSpan s_terminationTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>The program's name in help and messages: <c>authactors</c>.</summary>
+    public const string ProgramName = "authactors";
+
     /// <summary>
     /// Builds the root command: <c>demo</c> (also what runs with no arguments), <c>fetch</c>,
     /// <c>crawl</c>, <c>serve</c>, <c>bench</c>, <c>config</c>. <paramref name="workload"/> sets the
     /// defaults of demo and bench (tests pass a small one; null is
     /// <see cref="WorkloadSettings.Default"/>).
     /// </summary>
-    public static RootCommand Build(HostConsole console, WorkloadSettings? workload = null)
+    public static Command Build(HostConsole console, WorkloadSettings? workload = null)
     {
         WorkloadSettings defaults = workload ?? WorkloadSettings.Default;
-        var root = new RootCommand("AuthActors: concurrent Basic and Digest credentials for HTTP clients, one actor per protection space. With no command, runs the demo.")
+        // A Command, not a RootCommand: that one is named after the assembly's file
+        // (AuthActors.Host); help and usage name the program users type, as the tool installs it.
+        var root = new Command(ProgramName, "AuthActors: concurrent Basic and Digest credentials for HTTP clients, one actor per protection space. With no command, runs the demo.")
         {
+            new HelpOption(),
+            new VersionOption(),
             DemoCommand.Create(console, defaults),
             FetchCommand.Create(console),
             CrawlCommand.Create(console),

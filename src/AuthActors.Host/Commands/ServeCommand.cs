@@ -56,8 +56,8 @@ internal static class ServeCommand
         };
         var algorithm = new Option<DigestAlgorithm[]>("--algorithm")
         {
-            Description = $"Digest algorithm to offer; repeat it or give a comma list ({DigestOptionParsers.AlgorithmTokens}). Offered strongest first.",
-            DefaultValueFactory = _ => [DigestAlgorithm.Sha256],
+            Description = $"Digest algorithm to offer; repeat it or give a comma list ({DigestOptionParsers.AlgorithmTokens}). Offered strongest first. Default: SHA-256.",
+            HelpName = "ALGORITHM",
             CustomParser = result =>
             {
                 if (result.Tokens.Count == 0)
@@ -75,14 +75,14 @@ internal static class ServeCommand
         };
         var qop = new Option<DigestQop>("--qop")
         {
-            Description = "qop to offer: auth, auth-int, auth,auth-int, or none (the RFC 2069 challenge).",
-            DefaultValueFactory = _ => DigestQop.Auth,
+            Description = "qop to offer: auth, auth-int, auth,auth-int, or none (the RFC 2069 challenge). Default: auth.",
+            HelpName = "QOP",
             CustomParser = result => OptionParsing.ParseOne(result, DigestQop.Auth, "--qop", DigestOptionParsers.TryParseQop),
         };
         var nonceLifetime = new Option<TimeSpan>("--nonce-lifetime")
         {
-            Description = "How long a nonce is good for, e.g. 30s, 5m, 1.5h, 500ms; after it the server answers stale=true.",
-            DefaultValueFactory = _ => TimeSpan.FromMinutes(5),
+            Description = "How long a nonce is good for, e.g. 30s, 5m, 1.5h, 500ms; after it the server answers stale=true. Default: 5m.",
+            HelpName = "DURATION",
             CustomParser = result => OptionParsing.ParseOne(result, TimeSpan.FromMinutes(5), "--nonce-lifetime", static (string text, out TimeSpan value, out string? error) =>
             {
                 bool ok = DurationParser.TryParse(text, out value) && value > TimeSpan.Zero;
@@ -135,18 +135,19 @@ internal static class ServeCommand
         };
         var tokenLifetime = new Option<TimeSpan>("--token-lifetime")
         {
-            Description = "How long an access token is good for, at least 1s (expires_in is whole seconds), e.g. 30s, 5m.",
-            DefaultValueFactory = _ => s_defaultTokenLifetime,
+            Description = "How long an access token is good for, at least 1s (expires_in is whole seconds), e.g. 30s, 5m. Default: 30s.",
+            HelpName = "DURATION",
             CustomParser = result => OptionParsing.ParseOne(result, s_defaultTokenLifetime, "--token-lifetime", TryParseTokenLifetime),
         };
         var ncCheck = new Option<NcCheck>("--nc-check")
         {
-            Description = "Nonce-count checking: none, replay (reject a reused nc) or increasing (also reject an nc below the highest).",
-            DefaultValueFactory = _ => NcCheck.Replay,
+            Description = "Nonce-count checking: none, replay (reject a reused nc) or increasing (also reject an nc below the highest). Default: replay.",
+            HelpName = "none|replay|increasing",
             CustomParser = result => OptionParsing.ParseOne(result, NcCheck.Replay, "--nc-check", DigestOptionParsers.TryParseNcCheck),
         };
         var sharedNonce = new Option<TimeSpan?>("--shared-nonce")
         {
+            HelpName = "DURATION",
             Description = "One nonce for every client, a new one every DURATION (e.g. 60s), as some CDNs do; with --nc-check on, clients that count nc alone collide.",
             CustomParser = result => OptionParsing.ParseOne<TimeSpan?>(result, null, "--shared-nonce", OptionParsing.TryParsePositiveDurationOrNull),
         };
@@ -179,9 +180,9 @@ internal static class ServeCommand
                 Port = result.GetValue(port),
                 RealmName = result.GetValue(realm) ?? "authactors",
                 Realms = result.GetValue(realms),
-                Algorithms = result.GetValue(algorithm) ?? [DigestAlgorithm.Sha256],
-                Qop = result.GetValue(qop),
-                NonceLifetime = result.GetValue(nonceLifetime),
+                Algorithms = result.GetResult(algorithm) is null ? [DigestAlgorithm.Sha256] : result.GetValue(algorithm) ?? [DigestAlgorithm.Sha256],
+                Qop = result.GetResult(qop) is null ? DigestQop.Auth : result.GetValue(qop),
+                NonceLifetime = result.GetResult(nonceLifetime) is null ? TimeSpan.FromMinutes(5) : result.GetValue(nonceLifetime),
                 SharedNonce = result.GetValue(sharedNonce),
                 Users = users.Length == 0
                     ? new Dictionary<string, string>(StringComparer.Ordinal) { ["user"] = "passwd" }
@@ -189,8 +190,8 @@ internal static class ServeCommand
                 Clients = clients.Length == 0
                     ? new Dictionary<string, string>(StringComparer.Ordinal) { ["client"] = "secret" }
                     : new Dictionary<string, string>(clients, StringComparer.Ordinal),
-                TokenLifetime = result.GetValue(tokenLifetime),
-                NcCheck = result.GetValue(ncCheck),
+                TokenLifetime = result.GetResult(tokenLifetime) is null ? s_defaultTokenLifetime : result.GetValue(tokenLifetime),
+                NcCheck = result.GetResult(ncCheck) is null ? NcCheck.Replay : result.GetValue(ncCheck),
                 OneTimeNonces = result.GetValue(oneTimeNonces),
                 SendNextNonce = result.GetValue(nextNonce),
                 UserHash = result.GetValue(userHash),

@@ -88,7 +88,7 @@ public sealed class ConfigCommandTests
     }
 
     [Fact]
-    public async Task Config_Akka_PrintsTheAkkaSectionOfTheFileAsStrings()
+    public async Task Config_Akka_PrintsTheAkkaSectionOfTheFile_NumbersAndBooleansTyped()
     {
         using var temp = new TempDirectory();
         string conf = temp.Write("a.conf", """
@@ -109,8 +109,8 @@ public sealed class ConfigCommandTests
         Assert.Equal("DEBUG", akka.GetProperty("loglevel").GetString());
         Assert.Equal(["A, B", "C"], akka.GetProperty("loggers").EnumerateArray().Select(e => e.GetString()));
         JsonElement tcp = akka.GetProperty("remote").GetProperty("dot-netty").GetProperty("tcp");
-        Assert.Equal("8081", tcp.GetProperty("port").GetString());
-        Assert.Equal("false", tcp.GetProperty("enforce-ip-family").GetString());
+        Assert.Equal(8081, tcp.GetProperty("port").GetInt32());
+        Assert.False(tcp.GetProperty("enforce-ip-family").GetBoolean());
     }
 
     [Fact]

@@ -58,12 +58,13 @@ public sealed partial class DemoCommandTests
     }
 
     [Fact]
-    public async Task Demo_NotATerminal_PrintsPlainProgressLines()
+    public async Task Demo_NotATerminal_PrintsPlainProgressLinesOnStandardError_AsCrawlDoes()
     {
         HostResult result = await HostRun.RunAsync(["demo"], workload: s_small);
 
-        Assert.Contains("demo: 300/300 (100%)", result.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain('\u001b', result.Output);
+        Assert.Contains("demo: 300/300 (100%)", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("demo: 300/300", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', result.Error);
     }
 
     [Fact]
@@ -99,7 +100,7 @@ public sealed partial class DemoCommandTests
         var output = new CapturingWriter();
         var error = new CapturingWriter();
         using var stop = new CancellationTokenSource();
-        Task<Match> firstProgress = output.WaitForLineAsync(ProgressLine());
+        Task<Match> firstProgress = error.WaitForLineAsync(ProgressLine());
         Task<int> run = HostCommandLine.InvokeAsync(
             ["demo", "--requests", "40000", "--concurrency", "8", "--spaces", "2"],
             HostRun.Console(output, error),

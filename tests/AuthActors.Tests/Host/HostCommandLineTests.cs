@@ -24,6 +24,27 @@ public sealed class HostCommandLineTests
         Assert.All(["demo", "fetch", "crawl", "serve", "bench", "config"], name => Assert.Contains(name, output, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Help_NamesTheProgramAsUsersTypeIt()
+    {
+        (_, string output, _) = await RunAsync("fetch", "--help");
+
+        Assert.Contains("authactors fetch <url> [options]", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("AuthActors.Host", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ServeHelp_ShowsDefaultsInTheFormTheOptionsTake()
+    {
+        (_, string output, _) = await RunAsync("serve", "--help");
+
+        Assert.Contains("Default: SHA-256.", output, StringComparison.Ordinal);
+        Assert.Contains("Default: 5m.", output, StringComparison.Ordinal);
+        Assert.Contains("<none|replay|increasing>", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("00:05:00", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sha256", output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(new[] { "fetch", "--netrc", "http://h/x" }, null)]
     [InlineData(new[] { "fetch", "--netrc", "http://h/x", "-v" }, null)]
