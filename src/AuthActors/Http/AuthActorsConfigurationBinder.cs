@@ -22,6 +22,7 @@ public static class AuthActorsConfigurationBinder
         "spaces:passivate-after", "spaces:discovery-timeout", "spaces:max-nonce-pool", "spaces:lease-mode", "spaces:rejection-retry-after",
         "handler:buffer-limit", "handler:verify-rspauth", "handler:follow-redirects", "handler:max-redirects",
         "policy:allow-md5", "policy:allow-basic", "policy:allow-basic-over-http", "policy:minimum-algorithm",
+        "policy:digest-domain-across-origins", "policy:allow-downgrade",
         "supervision:max-restarts", "supervision:within",
         "bearer:token-endpoint", "bearer:scope", "bearer:refresh-skew", "bearer:allow-http",
         "credentials:netrc-file", "credentials:environment-prefix",
@@ -88,6 +89,8 @@ public static class AuthActorsConfigurationBinder
         Bool(section, "policy:allow-md5", v => options.Policy.AllowMd5 = v);
         Bool(section, "policy:allow-basic", v => options.Policy.AllowBasic = v);
         Bool(section, "policy:allow-basic-over-http", v => options.Policy.AllowBasicOverHttp = v);
+        Bool(section, "policy:digest-domain-across-origins", v => options.Policy.DigestDomainAcrossOrigins = v);
+        Bool(section, "policy:allow-downgrade", v => options.Policy.AllowDowngrade = v);
         if (section["policy:minimum-algorithm"] is { } minimum)
         {
             if (minimum is "" or "null")

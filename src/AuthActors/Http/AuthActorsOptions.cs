@@ -58,6 +58,8 @@ public sealed class AuthActorsOptions
             AllowBasic = Policy.AllowBasic,
             AllowBasicOverHttp = Policy.AllowBasicOverHttp,
             MinimumAlgorithm = Policy.MinimumAlgorithm,
+            AllowDomainAcrossOrigins = Policy.DigestDomainAcrossOrigins,
+            AllowDowngrade = Policy.AllowDowngrade,
         },
     }.Validate();
 }

@@ -17,4 +17,10 @@ public sealed class AuthActorsPolicyOptions
 
     /// <summary>The weakest Digest algorithm accepted, or null for none. The default value is null.</summary>
     public DigestAlgorithm? MinimumAlgorithm { get; set; }
+
+    /// <summary>Let Digest <c>domain</c> widen a space to another origin (never https to http). The default value is false.</summary>
+    public bool DigestDomainAcrossOrigins { get; set; }
+
+    /// <summary>Let a space proven with Digest answer a later Basic-only challenge. The default value is false.</summary>
+    public bool AllowDowngrade { get; set; }
 }

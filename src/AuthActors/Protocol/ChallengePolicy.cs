@@ -19,6 +19,22 @@ public sealed record ChallengePolicy
     /// </summary>
     public DigestAlgorithm? MinimumAlgorithm { get; init; }
 
+    /// <summary>
+    /// Let a Digest challenge's <c>domain</c> (RFC 7616 §3.3) widen its space to another origin,
+    /// so that the credential is sent there before that origin asks. Never from https to plain
+    /// http. The default value is <see langword="false"/>: as .NET and curl, a space stays on its
+    /// own origin (a server cannot volunteer another host for our credential).
+    /// </summary>
+    public bool AllowDomainAcrossOrigins { get; init; }
+
+    /// <summary>
+    /// Let a space that has authenticated with Digest answer a later challenge that offers only a
+    /// weaker scheme (Basic: the password in clear) (RFC 7616 §5.8, downgrade attacks). The
+    /// default value is <see langword="false"/>: the downgraded challenge is returned unanswered,
+    /// with the reason.
+    /// </summary>
+    public bool AllowDowngrade { get; init; }
+
     /// <summary>Everything allowed.</summary>
     public static ChallengePolicy Default { get; } = new();
 }

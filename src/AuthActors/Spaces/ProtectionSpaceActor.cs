@@ -45,6 +45,7 @@ internal sealed class ProtectionSpaceActor : ReceiveActor, IWithTimers
     private long _resolveAttempt;
     private int _rejectionsInARow;
     private bool _unhealthy; // reported to Diagnostics.UnhealthySpaces
+    private bool _toldProven; // the registry knows this Digest space has been answered
 
     public ProtectionSpaceActor(SpaceSeed seed, SpaceServices services)
     {
@@ -189,14 +190,9 @@ internal sealed class ProtectionSpaceActor : ReceiveActor, IWithTimers
     {
         if (message.Lease.Owner == Self)
         {
-            if (message.Outcome.Answered && _unhealthy)
+            if (message.Outcome.Answered)
             {
-                _rejectionsInARow = 0;
-                Healthy();
-            }
-            else if (message.Outcome.Answered)
-            {
-                _rejectionsInARow = 0;
+                OnAnswered();
             }
 
             _state.OnCompleted(message.Lease, message.Outcome);
@@ -223,6 +219,18 @@ internal sealed class ProtectionSpaceActor : ReceiveActor, IWithTimers
 
         // Ask once more: a rotated credential may already be there. The same one keeps us Rejected.
         Resolve();
+    }
+
+    private void OnAnswered()
+    {
+        _rejectionsInARow = 0;
+        Healthy();
+        if (!_toldProven && string.Equals(_scheme.Name, "Digest", StringComparison.OrdinalIgnoreCase))
+        {
+            // The registry refuses a later Basic-only challenge from this origin (RFC 7616 §5.8).
+            _toldProven = true;
+            Context.Parent.Tell(new SpaceProven(_key.Origin));
+        }
     }
 
     private void Unhealthy(string why)

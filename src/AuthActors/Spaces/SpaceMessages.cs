@@ -13,6 +13,9 @@ internal sealed record LeaseHeader(OriginKey Origin, string Path, bool HasBody);
 /// <summary>A 401/407 answered a request. Replies with a <see cref="ChallengeDecision"/>.</summary>
 internal sealed record ReportChallenge(OriginKey Origin, string Path, AuthLease? Lease, IAuthScheme Scheme, AuthChallenge Challenge, string Realm, bool HasBody);
 
+/// <summary>A Digest space had a request answered (told once per space incarnation, to its registry).</summary>
+internal sealed record SpaceProven(OriginKey Origin);
+
 /// <summary>The request that was discovering an origin got an answer without a usable challenge.</summary>
 internal sealed record DiscoveryEnded(OriginKey Origin);
 

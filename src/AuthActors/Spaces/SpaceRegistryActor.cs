@@ -35,6 +35,7 @@ internal sealed class SpaceRegistryActor : ReceiveActor, IWithTimers
         _logger = services.LoggerFactory.CreateLogger("AuthActors.Spaces");
         Receive<LeaseHeader>(m => Route(m, Sender));
         Receive<ReportChallenge>(OnChallenge);
+        Receive<SpaceProven>(OnSpaceProven);
         Receive<DiscoveryEnded>(OnDiscoveryEnded);
         Receive<DiscoveryTimedOut>(OnDiscoveryTimedOut);
         Receive<FleetChallengesKnown>(OnFleetChallengesKnown);
@@ -118,6 +119,12 @@ internal sealed class SpaceRegistryActor : ReceiveActor, IWithTimers
     private void OnChallenge(ReportChallenge message)
     {
         OriginEntry entry = Entry(message.Origin);
+        if (entry.DigestProven && !_services.Settings.Policy.AllowDowngrade && !IsDigestOrStronger(message.Scheme))
+        {
+            RefuseDowngrade(message, entry);
+            return;
+        }
+
         var key = new SpaceKey(message.Origin, message.Realm);
         SpaceEntry? space = entry.Spaces.Find(s => s.Seed.Key == key);
         if (space is null)
@@ -152,6 +159,35 @@ internal sealed class SpaceRegistryActor : ReceiveActor, IWithTimers
             EndDiscovery(message.Origin, entry);
         }
     }
+
+    /// <summary>
+    /// RFC 7616 §5.8: a client that has authenticated with Digest must not let a later challenge
+    /// (perhaps a man in the middle's) talk it into Basic, which sends the password in clear.
+    /// The request gets its 401 back, with the reason; no space is made for the weaker scheme.
+    /// </summary>
+    private void RefuseDowngrade(ReportChallenge message, OriginEntry entry)
+    {
+        if (message.Lease is { Owner: { } owner } spent)
+        {
+            owner.Tell(new LeaseCompleted(spent, default), ActorRefs.NoSender);
+        }
+
+        Sender.Tell(ChallengeDecision.GiveUp(
+            $"refused a downgrade: {message.Origin} has authenticated with Digest, and this challenge offers only {message.Scheme.Name} " +
+            "(RFC 7616 §5.8); set authactors.policy.allow-downgrade to answer it"));
+        if (entry.Discovering)
+        {
+            EndDiscovery(message.Origin, entry);
+        }
+    }
+
+    // Bearer and custom schemes are not weaker than Digest in the sense of §5.8: only Basic (or an
+    // unknown weaker built-in) sends the password itself.
+    private static bool IsDigestOrStronger(IAuthScheme scheme) =>
+        !string.Equals(scheme.Name, "Basic", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A Digest space of this origin has had a request answered: the origin is proven.</summary>
+    private void OnSpaceProven(SpaceProven message) => Entry(message.Origin).DigestProven = true;
 
     private void OnDiscoveryEnded(DiscoveryEnded message)
     {
@@ -293,7 +329,8 @@ internal sealed class SpaceRegistryActor : ReceiveActor, IWithTimers
     }
 
     /// <summary>RFC 7616 §3.3: <c>domain</c> lists the URIs a space covers; it widens the space to
-    /// exactly those (on this origin or another), never further. Proxies have no domain.</summary>
+    /// exactly those, never further: paths of this origin, and another origin only when policy
+    /// allows (never from https to plain http). Proxies have no domain.</summary>
     private void LearnDomain(OriginEntry entry, SpaceEntry space, AuthChallenge challenge)
     {
         if (space.Seed.Key.Origin.IsProxy
@@ -307,7 +344,15 @@ internal sealed class SpaceRegistryActor : ReceiveActor, IWithTimers
         {
             if (Uri.TryCreate(uri, UriKind.Absolute, out Uri? absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps))
             {
-                Entry(OriginKey.From(absolute)).AddPrefix(absolute.AbsolutePath, space, MaxPrefixesPerOrigin);
+                OriginKey target = OriginKey.From(absolute);
+                OriginKey own = space.Seed.Key.Origin;
+                bool sameOrigin = target == own;
+                bool allowed = sameOrigin
+                    || (_services.Settings.Policy.AllowDomainAcrossOrigins && !(own.IsSecure && !target.IsSecure));
+                if (allowed)
+                {
+                    Entry(target).AddPrefix(absolute.AbsolutePath, space, MaxPrefixesPerOrigin);
+                }
             }
             else if (uri.StartsWith('/'))
             {
@@ -371,6 +416,9 @@ internal sealed class SpaceRegistryActor : ReceiveActor, IWithTimers
 
         /// <summary>Answered without a challenge: requests go out at once, unauthenticated.</summary>
         public bool Open { get; set; }
+
+        /// <summary>A Digest space of this origin has been answered: Basic is a downgrade here.</summary>
+        public bool DigestProven { get; set; }
 
         public long LastUsed { get; set; }
 

@@ -172,6 +172,8 @@ public sealed class HoconConfigurationTests : IDisposable
         { "authactors:spaces:lease-mode", "auto" },
         { "authactors:spaces:rejection-retry-after", "1m" },
         { "authactors:handler:buffer-limit", "1MiB" },
+        { "authactors:policy:digest-domain-across-origins", "false" },
+        { "authactors:policy:allow-downgrade", "false" },
         { "authactors:handler:verify-rspauth", "true" },
         { "authactors:policy:allow-md5", "true" },
         { "authactors:policy:allow-basic", "true" },
