@@ -12,9 +12,12 @@ namespace AuthActors.Http;
 /// <summary>
 /// Authenticates requests through the protection-space actors of an <see cref="AuthActorsRuntime"/>.
 /// Before sending, it asks the request's space for a header (preemptive once the space knows its
-/// challenge). On a 401 (origin) or 407 (proxy) it reports the challenge and retries at most once
-/// for a new challenge and at most once for a stale nonce; anything else goes back to the caller
-/// untouched, with <see cref="FailureReasonKey"/> on the request saying why it was not retried.
+/// challenge). On a 401 (origin) or 407 (proxy) it reports the challenge and retries, for each hop
+/// (the proxy and the origin each have their own budget), at most once per
+/// <see cref="RetryReason"/>: a new challenge, a stale nonce, a refused nonce. So a request goes
+/// on the wire at most four times for an origin alone, seven through an authenticating proxy.
+/// Anything else goes back to the caller untouched, with <see cref="FailureReasonKey"/> on the
+/// request saying why it was not retried.
 /// The handler holds no auth state of its own, so IHttpClientFactory may rotate it freely.
 /// </summary>
 public sealed class AuthActorsHandler : DelegatingHandler
@@ -215,12 +218,12 @@ public sealed class AuthActorsHandler : DelegatingHandler
                     return Unanswered(request, response, decision.Reason ?? "the space gave up");
                 }
 
-                if (!budget.TrySpend(decision.RetryReason) || !resendable)
+                if (!budget.TrySpend(decision.RetryReason, proxyChallenged) || !resendable)
                 {
                     AuthActorsRuntime.Complete(decision.Lease!, default);
                     return Unanswered(request, response, !resendable
                         ? $"the request body cannot be re-sent: it is larger than buffer-limit ({_options.BufferLimit} bytes) or not rewindable"
-                        : $"the request already retried once for {Describe(decision.RetryReason)}");
+                        : $"the request already retried once for {Describe(decision.RetryReason)} ({(proxyChallenged ? "proxy" : "origin")})");
                 }
 
                 _runtime.Diagnostics.Retries.Add(1);
@@ -524,14 +527,15 @@ public sealed class AuthActorsHandler : DelegatingHandler
         return next;
     }
 
-    /// <summary>One retry of each kind at most (see <see cref="RetryReason"/>), so a request never loops.</summary>
+    /// <summary>One retry of each kind at most (see <see cref="RetryReason"/>) for each hop, so a
+    /// request never loops, and a 407 from the proxy leaves the origin's own 401 its retry.</summary>
     private struct RetryBudget
     {
         private int _spent;
 
-        public bool TrySpend(RetryReason reason)
+        public bool TrySpend(RetryReason reason, bool proxy)
         {
-            int bit = 1 << (int)reason;
+            int bit = 1 << ((int)reason + (proxy ? 8 : 0));
             if ((_spent & bit) != 0)
             {
                 return false;

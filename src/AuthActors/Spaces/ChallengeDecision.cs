@@ -40,20 +40,20 @@ public readonly struct ChallengeDecision
 /// <summary>The kinds of <see cref="ChallengeDecision"/>.</summary>
 public enum ChallengeDecisionKind
 {
-/// <summary>Send again with a new lease.</summary>
+    /// <summary>Send again with a new lease.</summary>
     Retry,
-/// <summary>The server refused the credential.</summary>
+    /// <summary>The server refused the credential.</summary>
     Reject,
-/// <summary>Return the challenge to the caller.</summary>
+    /// <summary>Return the challenge to the caller.</summary>
     GiveUp,
-/// <summary>Park until the state changes.</summary>
+    /// <summary>Park until the state changes.</summary>
     Wait,
 }
 
 /// <summary>Why a request is re-sent.</summary>
 public enum RetryReason
 {
-/// <summary>No retry.</summary>
+    /// <summary>No retry.</summary>
     None,
 
     /// <summary>First challenge for this request (or a new nonce for a strict server).</summary>

@@ -35,12 +35,12 @@ public readonly struct LeaseDecision
 /// <summary>The kinds of <see cref="LeaseDecision"/>.</summary>
 public enum LeaseDecisionKind
 {
-/// <summary>Send with the lease's header.</summary>
+    /// <summary>Send with the lease's header.</summary>
     Issue,
-/// <summary>Send without credentials.</summary>
+    /// <summary>Send without credentials.</summary>
     Anonymous,
-/// <summary>Park until the state changes.</summary>
+    /// <summary>Park until the state changes.</summary>
     Wait,
-/// <summary>Do not send; fail with the reason.</summary>
+    /// <summary>Do not send; fail with the reason.</summary>
     Fail,
 }
