@@ -21,6 +21,13 @@ internal sealed class HoconResolver
     private readonly Dictionary<HoconStackNode, StackResult> _stacks = [];
     private readonly Dictionary<HoconNode, HoconValue?> _nodes = [];
     private readonly List<object> _inProgress = [];
+
+    // Substitutions may repeat a value (b = ${a}${a}, c = ${b}${b}, ...): a 1 KB file can ask for
+    // gigabytes. No setting needs more than these; a file that asks is refused where it asks.
+    internal const int MaxStringLength = 1 << 20;
+    internal const int MaxArrayLength = 1 << 16;
+    internal const long MaxExpansion = 1L << 24;
+    private long _expansion;
     private readonly HashSet<object> _inProgressSet = [];
     private string? _cycle;
 
@@ -357,10 +364,19 @@ internal sealed class HoconResolver
         }
         else if (arrays > 0)
         {
-            result = HoconArray.Concat(values.OfType<HoconArray>().ToList());
+            List<HoconArray> parts = [.. values.OfType<HoconArray>()];
+            Expand(concat, parts.Sum(a => (long)a.Count), MaxArrayLength, "elements");
+            result = HoconArray.Concat(parts);
         }
         else
         {
+            long length = 0;
+            for (int i = 0; i < concat.Parts.Count; i++)
+            {
+                length += concat.Parts[i] is HoconWhitespaceNode w ? w.Text.Length : values[i] is HoconScalar s ? s.Text.Length : 0;
+            }
+
+            Expand(concat, length, MaxStringLength, "characters");
             var sb = new StringBuilder();
             for (int i = 0; i < concat.Parts.Count; i++)
             {
@@ -379,6 +395,21 @@ internal sealed class HoconResolver
 
         _nodes[concat] = result;
         return result;
+    }
+
+    /// <summary>Bounds what substitutions make: one value, and the whole file's resolution.</summary>
+    private void Expand(HoconConcatNode at, long size, int maxValue, string unit)
+    {
+        _expansion += size;
+        if (size > maxValue)
+        {
+            throw at.Error($"the value of '{at.DisplayPath}' would be {size:N0} {unit} long after substitution, more than {maxValue:N0} (a substitution repeating itself?)");
+        }
+
+        if (_expansion > MaxExpansion)
+        {
+            throw at.Error($"substitutions expand this file past {MaxExpansion:N0} characters and elements, at '{at.DisplayPath}' (a substitution repeating itself?)");
+        }
     }
 
     /// <summary>Looks up an absolute path from the root; null when nothing is there.</summary>
