@@ -82,14 +82,13 @@ internal static class FetchCommand
                 return ExitCodes.Usage;
             }
 
-            byte[]? body;
-            try
+            // --data TEXT is the text's UTF-8 bytes; @FILE and @- are streamed as they are.
+            string? dataValue = result.GetValue(data);
+            byte[]? body = dataValue is null || dataValue.StartsWith('@') ? null : Encoding.UTF8.GetBytes(dataValue);
+            string? bodyFile = dataValue is not null && dataValue.StartsWith('@') ? dataValue[1..] : null;
+            if (bodyFile is not null and not "-" && !File.Exists(bodyFile))
             {
-                body = await ReadDataAsync(result.GetValue(data), console, ct).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                await console.Error.WriteLineAsync("fetch: --data: " + e.Message).ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"fetch: --data: no such file '{bodyFile}'").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
 
@@ -102,8 +101,9 @@ internal static class FetchCommand
             var request = new FetchRequest
             {
                 Url = target,
-                Method = result.GetValue(method) ?? (body is null ? HttpMethod.Get : HttpMethod.Post),
+                Method = result.GetValue(method) ?? (dataValue is null ? HttpMethod.Get : HttpMethod.Post),
                 Body = body,
+                BodyFile = bodyFile,
                 Headers = result.GetValue(headers) ?? [],
                 Include = result.GetValue(include),
                 Verbose = result.GetValue(verbose),
@@ -124,23 +124,5 @@ internal static class FetchCommand
                 ct).ConfigureAwait(false);
         });
         return command;
-    }
-
-    private static async Task<byte[]?> ReadDataAsync(string? data, HostConsole console, CancellationToken ct)
-    {
-        if (data is null)
-        {
-            return null;
-        }
-
-        if (!data.StartsWith('@'))
-        {
-            return Encoding.UTF8.GetBytes(data);
-        }
-
-        string path = data[1..];
-        return path == "-"
-            ? Encoding.UTF8.GetBytes(await console.In.ReadToEndAsync(ct).ConfigureAwait(false))
-            : await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
     }
 }

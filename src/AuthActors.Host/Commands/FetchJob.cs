@@ -48,11 +48,18 @@ internal sealed class FetchJob(
     {
         HttpClient client = clients.CreateClient(ClientServices.ClientFor(fetch.Client, fetch.Url));
         using var request = new HttpRequestMessage(fetch.Method, fetch.Url);
-        if (fetch.Body is { } body)
+        // Bodies are bytes both ways, streamed: memory stays flat in their size (a body above
+        // buffer-limit is sent once; it cannot be re-sent after a challenge).
+        request.Content = fetch switch
         {
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
-        }
+            { Body: { } body } => new ByteArrayContent(body),
+            { BodyFile: "-" } => console.OpenInput is { } openInput
+                ? new StreamContent(openInput())
+                : new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(await console.In.ReadToEndAsync(cancellationToken).ConfigureAwait(false))),
+            { BodyFile: { } file } => new StreamContent(File.OpenRead(file)),
+            _ => null,
+        };
+        request.Content?.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
 
         foreach ((string name, string value) in fetch.Headers)
         {
@@ -86,6 +93,13 @@ internal sealed class FetchJob(
             {
                 await response.Content.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
             }
+        }
+        else if (console.OpenOutput is { } openOutput)
+        {
+            await console.Out.FlushAsync(cancellationToken).ConfigureAwait(false); // -i's head first
+            Stream output = openOutput();
+            await response.Content.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
+            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
         else
         {

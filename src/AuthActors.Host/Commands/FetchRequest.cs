@@ -7,8 +7,11 @@ internal sealed record FetchRequest
 
     public required HttpMethod Method { get; init; }
 
-    /// <summary>The body (--data), or null.</summary>
+    /// <summary>The body (--data TEXT), or null.</summary>
     public byte[]? Body { get; init; }
+
+    /// <summary>The body's file (--data @FILE), streamed, or "-" for standard input; or null.</summary>
+    public string? BodyFile { get; init; }
 
     /// <summary>-H values as (name, value).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];

@@ -24,8 +24,16 @@ internal sealed class HostConsole
     /// <summary>Whether <see cref="Error"/> is a terminal (crawl draws its progress there).</summary>
     public bool ErrorIsTerminal { get; init; }
 
-    /// <summary>Standard input, for <c>crawl -</c> and <c>fetch --data @-</c>. The default value is an empty reader.</summary>
+    /// <summary>Standard input, for <c>crawl -</c>. The default value is an empty reader.</summary>
     public TextReader In { get; init; } = TextReader.Null;
+
+    /// <summary>Standard output as bytes (a fetched body goes there unchanged), or null to write
+    /// bodies as UTF-8 text to <see cref="Out"/> (tests that read text).</summary>
+    public Func<Stream>? OpenOutput { get; init; }
+
+    /// <summary>Standard input as bytes (<c>fetch --data @-</c>), or null to read <see cref="In"/>
+    /// as UTF-8 text.</summary>
+    public Func<Stream>? OpenInput { get; init; }
 
     /// <summary>
     /// Reads the process environment (for the <c>AUTHACTORS__</c> configuration layer). Tests
@@ -77,6 +85,8 @@ internal sealed class HostConsole
         Out = Console.Out,
         Error = Console.Error,
         In = Console.In,
+        OpenOutput = Console.OpenStandardOutput,
+        OpenInput = Console.OpenStandardInput,
         IsTerminal = !Console.IsOutputRedirected,
         ErrorIsTerminal = !Console.IsErrorRedirected,
         CreateLoggerFactory = level => LoggerFactory.Create(logging => logging
