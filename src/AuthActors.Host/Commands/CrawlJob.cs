@@ -97,13 +97,17 @@ internal sealed class CrawlJob(
         int? status = null;
         long bytes = 0;
         string? error = null;
+        // --timeout bounds the whole exchange, body included (HttpClient.Timeout stops at the
+        // headers when the body is streamed): a server trickling bytes cannot hold a crawl.
+        using var exchange = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        exchange.CancelAfter(crawl.Client.Timeout);
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Options.Set(WireHandler.AttemptsKey, attempts);
-            using HttpResponseMessage response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using HttpResponseMessage response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, exchange.Token).ConfigureAwait(false);
             status = (int)response.StatusCode;
-            bytes = await CountBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            bytes = await CountBodyAsync(response.Content, exchange.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 string? reason = null;

@@ -30,7 +30,7 @@ internal sealed class FetchJob(
         }
         catch (OperationCanceledException)
         {
-            await console.Error.WriteLineAsync($"fetch: no answer within {DurationParser.Format(fetch.Client.Timeout)} (--timeout)").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"fetch: timed out after {DurationParser.Format(fetch.Client.Timeout)} (--timeout, which bounds the whole exchange, body included)").ConfigureAwait(false);
             outcome.ExitCode = ExitCodes.Failed;
         }
         catch (Exception e) when (e is HttpRequestException or IOException or UnauthorizedAccessException or InvalidOperationException)
@@ -44,8 +44,13 @@ internal sealed class FetchJob(
         }
     }
 
-    private async Task<int> FetchAsync(CancellationToken cancellationToken)
+    private async Task<int> FetchAsync(CancellationToken stoppingToken)
     {
+        // --timeout bounds the whole exchange, body included (HttpClient.Timeout stops at the
+        // headers when the body is streamed): a server trickling bytes cannot hold fetch.
+        using var exchange = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        exchange.CancelAfter(fetch.Client.Timeout);
+        CancellationToken cancellationToken = exchange.Token;
         HttpClient client = clients.CreateClient(ClientServices.ClientFor(fetch.Client, fetch.Url));
         using var request = new HttpRequestMessage(fetch.Method, fetch.Url);
         // Bodies are bytes both ways, streamed: memory stays flat in their size (a body above
