@@ -36,10 +36,12 @@ internal static class JobHost
         });
         builder.Configuration.AddConfiguration(configuration);
         builder.Logging.ClearProviders();
+        // The host's own "Hosting failed to start" (with its stack trace) is said in one line below.
         using ILoggerFactory loggerFactory = console.CreateLoggerFactory(logLevel);
+        using ILoggerFactory filtered = new QuietHostingLoggerFactory(loggerFactory);
 
         // Registered after the builder's own factory, so it is the one resolved.
-        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddSingleton(filtered);
         builder.Services.AddSingleton<IHostLifetime, CommandLineLifetime>();
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = s_shutdownTimeout);
         builder.Services.AddSingleton(console);
@@ -68,5 +70,21 @@ internal static class JobHost
         }
 
         return outcome.ExitCode;
+    }
+
+    /// <summary>Drops the generic host's start-failure log (a stack trace): the job host reports
+    /// the failure itself, in one line.</summary>
+    private sealed class QuietHostingLoggerFactory(ILoggerFactory inner) : ILoggerFactory
+    {
+        public ILogger CreateLogger(string categoryName) =>
+            categoryName.StartsWith("Microsoft.Extensions.Hosting", StringComparison.Ordinal) || categoryName.EndsWith("AuthActorsHostedService", StringComparison.Ordinal)
+                ? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance
+                : inner.CreateLogger(categoryName);
+
+        public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);
+
+        public void Dispose()
+        {
+        }
     }
 }

@@ -157,6 +157,9 @@ public static class AuthActorsConfigurationBinder
         ["RefreshSkew"] = "bearer:refresh-skew",
     };
 
+    /// <summary>The credential sources <c>credentials:sources</c> may name.</summary>
+    public static IReadOnlyList<string> KnownSources { get; } = ["memory", "url-userinfo", "configuration", "environment", "netrc"];
+
     /// <summary>The values of <paramref name="options"/> out of range, one line each, naming the
     /// configuration key and the rule (empty when all are good).</summary>
     public static IReadOnlyList<string> Problems(AuthActorsOptions options)
@@ -165,21 +168,26 @@ public static class AuthActorsConfigurationBinder
         var problems = new List<string>();
         Check(() => options.ToSpaceSettings());
         Check(() => options.Handler.Validate());
-        Check(() => options.Bearer.ToSchemeOptions());
         if (options.Cluster.Enabled)
         {
             Check(() => options.Cluster.ToClusterSettings());
         }
 
-        if (options.Bearer.TokenEndpoint is not null)
+        try
         {
-            try
+            _ = options.Bearer.ToSchemeOptions();
+        }
+        catch (ArgumentException e)
+        {
+            string key = e.ParamName == "RefreshSkew" ? "bearer:refresh-skew" : "bearer:token-endpoint";
+            problems.Add($"Configuration '{AuthActorsOptions.SectionName}:{key}': {e.Message.Split(" (Parameter", 2)[0]}");
+        }
+
+        foreach (string source in options.Credentials.Sources)
+        {
+            if (!KnownSources.Contains(source.Trim(), StringComparer.OrdinalIgnoreCase))
             {
-                _ = options.Bearer.ToSchemeOptions();
-            }
-            catch (ArgumentException e) when (e is not ArgumentOutOfRangeException)
-            {
-                problems.Add($"Configuration '{AuthActorsOptions.SectionName}:bearer:token-endpoint': {e.Message.Split(" (Parameter", 2)[0]}");
+                problems.Add($"Configuration '{AuthActorsOptions.SectionName}:credentials:sources': '{source}' is not a source ({string.Join(", ", KnownSources)}).");
             }
         }
 

@@ -85,9 +85,10 @@ public sealed class HostingTests
         services.AddAuthActors();
         using ServiceProvider provider = services.BuildServiceProvider();
 
-        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<AuthActorsRuntime>());
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => provider.GetRequiredService<AuthActorsRuntime>());
 
         Assert.Contains("'vault'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("authactors:credentials:sources", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
