@@ -72,7 +72,7 @@ internal static class FetchCommand
             string text = result.GetValue(url) ?? "";
             if (!Uri.TryCreate(text, UriKind.Absolute, out Uri? target) || (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps) || target.Host.Length == 0)
             {
-                await console.Error.WriteLineAsync($"fetch: '{SecretMasking.MaskUserInfo(text)}' is not an http:// or https:// URL").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"fetch: '{SecretMasking.MaskUrlInput(text)}' is not an http:// or https:// URL").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
 

@@ -25,7 +25,13 @@ internal sealed record UrlList(IReadOnlyList<Uri> Urls, IReadOnlyList<string> Pr
                 continue;
             }
 
-            if (TryParse(text, out Uri? url))
+            if (text.Contains('\uFFFD', StringComparison.Ordinal))
+            {
+                // Bytes that are not UTF-8 were read as U+FFFD: fetching what they became would
+                // fetch another URL than the file holds.
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"line {number}: not valid UTF-8, skipped"));
+            }
+            else if (TryParse(text, out Uri? url))
             {
                 urls.Add(url);
             }
@@ -45,9 +51,5 @@ internal sealed record UrlList(IReadOnlyList<Uri> Urls, IReadOnlyList<string> Pr
         && url.Host.Length > 0
         && !text.Any(char.IsWhiteSpace);
 
-    private static string Shown(string text)
-    {
-        string masked = SecretMasking.MaskUserInfo(text);
-        return masked.Length <= MaxShownLength ? masked : masked[..MaxShownLength] + "...";
-    }
+    private static string Shown(string text) => SecretMasking.MaskUrlInput(text, MaxShownLength);
 }

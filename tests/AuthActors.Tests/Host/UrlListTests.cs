@@ -14,6 +14,18 @@ public sealed class UrlListTests
         Assert.Empty(list.Problems);
     }
 
+    [Fact]
+    public async Task ReadAsync_ALineThatIsNotUtf8_IsReportedAsSuch_NotFetchedAsWhatItDecodedTo()
+    {
+        byte[] bytes = [.. "http://a/\nhttp://b/caf"u8, 0xE9, .. "\nhttps://c/\n"u8]; // Latin-1 é
+        using var reader = new StreamReader(new MemoryStream(bytes));
+
+        UrlList list = await UrlList.ReadAsync(reader, CancellationToken.None);
+
+        Assert.Equal([new Uri("http://a/"), new Uri("https://c/")], list.Urls);
+        Assert.Equal("line 2: not valid UTF-8, skipped", Assert.Single(list.Problems));
+    }
+
     [Theory]
     [InlineData("not a url")]
     [InlineData("ftp://host/file")]
