@@ -167,6 +167,23 @@ public sealed class TokenEndpointTests
     }
 
     [Fact]
+    public void Parse_ErrorQuotingOurBasicCredentialOrTheEncodedSecret_IsScrubbedInEveryForm()
+    {
+        var client = new AuthActors.Credentials.Credential("my client", "s3cret/+=&value");
+        string sentParameter = TokenEndpointClient.CreateClientAuthentication(client.UserName, client.Password);
+        string plainBase64 = Convert.ToBase64String(Encoding.UTF8.GetBytes("my client:s3cret/+=&value"));
+        string formEncoded = TokenEndpointClient.FormEncode(client.Password);
+        string body = $$"""{"error":"invalid_client","error_description":"got Basic {{sentParameter}} ({{plainBase64}}), secret={{formEncoded}}"}""";
+
+        TokenEndpointResult result = TokenEndpointResult.Parse(HttpStatusCode.Unauthorized, "application/json", Encoding.UTF8.GetBytes(body), TokenEndpointResult.SecretForms(client));
+
+        Assert.DoesNotContain(sentParameter, result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(plainBase64, result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(formEncoded, result.Error, StringComparison.Ordinal);
+        Assert.Contains("invalid_client", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Success_ToString_HidesTheToken()
     {
         TokenEndpointResult result = TokenEndpointResult.Success("hidden-token", TimeSpan.FromMinutes(5));

@@ -268,7 +268,7 @@ internal sealed class BearerSchemeState : AuthSchemeState
             request,
             result => OnTokenResult(attempt, now, result),
             e => OnTokenResult(attempt, now, TokenEndpointResult.Failure(
-                $"the token request to {endpoint.Display} failed: {e.GetType().Name}: {TokenEndpointResult.Quote(e.Message, client.Password)}")));
+                $"the token request to {endpoint.Display} failed: {e.GetType().Name}: {TokenEndpointResult.Quote(e.Message, TokenEndpointResult.SecretForms(client))}")));
     }
 
     /// <summary>The token request ended (on the actor). The actor then offers waiting requests again.</summary>
@@ -336,12 +336,12 @@ internal sealed class BearerSchemeState : AuthSchemeState
         string text = error ?? "a challenge without an error code";
         if (challenge.GetParameter("error_description") is { } description)
         {
-            text += $" ({TokenEndpointResult.Quote(description, null)})";
+            text += $" ({TokenEndpointResult.Quote(description, (string?)null)})";
         }
 
         if (challenge.GetParameter("scope") is { } scope)
         {
-            text += $", scope needed: \"{TokenEndpointResult.Quote(scope, null)}\"";
+            text += $", scope needed: \"{TokenEndpointResult.Quote(scope, (string?)null)}\"";
         }
 
         return text;

@@ -95,7 +95,7 @@ internal sealed class TokenEndpointClient
                     $"the token endpoint {Display} answered {(int)response.StatusCode} {response.StatusCode} with a body larger than {MaxResponseBytes} bytes");
             }
 
-            TokenEndpointResult result = TokenEndpointResult.Parse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, client.Password);
+            TokenEndpointResult result = TokenEndpointResult.Parse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, TokenEndpointResult.SecretForms(client));
             return result.IsSuccess ? result : TokenEndpointResult.Failure($"{result.Error} ({Display})");
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -105,7 +105,7 @@ internal sealed class TokenEndpointClient
         catch (HttpRequestException e)
         {
             // Connection refused, DNS, TLS: the message names the endpoint, never the request's headers.
-            return TokenEndpointResult.Failure($"the token endpoint {Display} could not be reached: {TokenEndpointResult.Quote(e.Message, client.Password)}");
+            return TokenEndpointResult.Failure($"the token endpoint {Display} could not be reached: {TokenEndpointResult.Quote(e.Message, TokenEndpointResult.SecretForms(client))}");
         }
         finally
         {

@@ -50,7 +50,12 @@ internal sealed class TokenEndpointResult
     /// <param name="mediaType">The response's media type, or null; named in errors.</param>
     /// <param name="body">The response body.</param>
     /// <param name="clientSecret">Scrubbed from anything quoted, should the server echo it.</param>
-    public static TokenEndpointResult Parse(HttpStatusCode status, string? mediaType, ReadOnlyMemory<byte> body, string? clientSecret)
+    public static TokenEndpointResult Parse(HttpStatusCode status, string? mediaType, ReadOnlyMemory<byte> body, string? clientSecret) =>
+        Parse(status, mediaType, body, clientSecret is null ? [] : [clientSecret]);
+
+    /// <summary>Reads a token endpoint's answer, scrubbing every form of the client's credential
+    /// we sent (<see cref="SecretForms"/>) from anything quoted.</summary>
+    internal static TokenEndpointResult Parse(HttpStatusCode status, string? mediaType, ReadOnlyMemory<byte> body, IReadOnlyList<string> clientSecret)
     {
         string statusText = $"{(int)status} {status}";
         JsonDocument? document = null;
@@ -130,12 +135,39 @@ internal sealed class TokenEndpointResult
         ? $"token response (expires in {(ExpiresIn is { } e ? e.ToString() : "unknown")})"
         : $"token failure: {Error}";
 
-    /// <summary>Server text fit for a message: one printable line, bounded, without the secret.</summary>
-    internal static string Quote(string text, string? secret)
+    /// <summary>Every form the client's secret travels in to the token endpoint, so that a server
+    /// (or a proxy) quoting our request back cannot make us print it: the secret in clear and
+    /// form-encoded (RFC 6749 Appendix B), and the Basic credential (§2.3.1) as we send it and as
+    /// plain base64 of <c>id:secret</c>.</summary>
+    internal static IReadOnlyList<string> SecretForms(Credentials.Credential client)
     {
-        if (!string.IsNullOrEmpty(secret))
+        string secret = client.Password;
+        if (secret.Length == 0)
         {
-            text = text.Replace(secret, "***", StringComparison.Ordinal);
+            return [];
+        }
+
+        return [.. new[]
+        {
+            TokenEndpointClient.CreateClientAuthentication(client.UserName, secret),
+            Convert.ToBase64String(Encoding.UTF8.GetBytes(client.UserName + ":" + secret)),
+            TokenEndpointClient.FormEncode(secret),
+            secret,
+        }.Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Server text fit for a message: one printable line, bounded, without the secret.</summary>
+    internal static string Quote(string text, string? secret) => Quote(text, secret is null ? [] : [secret]);
+
+    /// <summary>Server text fit for a message: one printable line, bounded, without any of <paramref name="secrets"/>.</summary>
+    internal static string Quote(string text, IReadOnlyList<string> secrets)
+    {
+        foreach (string secret in secrets)
+        {
+            if (secret.Length > 0)
+            {
+                text = text.Replace(secret, "***", StringComparison.Ordinal);
+            }
         }
 
         var builder = new StringBuilder(Math.Min(text.Length, MaxQuoted + 1));
