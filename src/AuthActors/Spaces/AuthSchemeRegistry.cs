@@ -1,4 +1,4 @@
-using System.Text;
+using System.Globalization;
 using AuthActors.Protocol;
 using AuthActors.Spaces.Schemes;
 
@@ -38,7 +38,7 @@ public sealed class AuthSchemeRegistry
         IAuthScheme? bestScheme = null;
         AuthChallenge? best = null;
         int bestRank = -1;
-        StringBuilder? skipped = null;
+        var skipped = new SkipNotes();
         foreach (AuthChallenge challenge in challenges)
         {
             bool known = false;
@@ -57,13 +57,13 @@ public sealed class AuthSchemeRegistry
                 }
                 else if (rank < 0)
                 {
-                    Note(ref skipped, $"{challenge.Scheme}: {rejection}");
+                    skipped.Add($"{challenge.Scheme}: {rejection}");
                 }
             }
 
             if (!known)
             {
-                Note(ref skipped, $"{challenge.Scheme}: no scheme registered for it");
+                skipped.Add($"{challenge.Scheme}: no scheme registered for it");
             }
         }
 
@@ -76,8 +76,30 @@ public sealed class AuthSchemeRegistry
         }
 
         return new SchemeSelection(bestScheme, best, bestScheme.GetRealm(best), null);
+    }
 
-        static void Note(ref StringBuilder? notes, string note) =>
-            (notes ??= new StringBuilder()).Append(notes.Length == 0 ? "" : "; ").Append(note);
+    /// <summary>Why challenges were skipped, summarized: a server may send thousands of them, and
+    /// the reason is one line in a log and an exception.</summary>
+    private sealed class SkipNotes
+    {
+        private const int Shown = 5;
+        private const int MaxNoteLength = 120;
+        private readonly List<string> _notes = [];
+        private int _more;
+
+        public void Add(string note)
+        {
+            if (_notes.Count < Shown)
+            {
+                _notes.Add(note.Length <= MaxNoteLength ? note : string.Concat(note.AsSpan(0, MaxNoteLength), "…"));
+            }
+            else
+            {
+                _more++;
+            }
+        }
+
+        public override string ToString() =>
+            string.Join("; ", _notes) + (_more == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"; and {_more:N0} more"));
     }
 }
