@@ -91,6 +91,8 @@ internal sealed class HostConsole
         ErrorIsTerminal = !Console.IsErrorRedirected,
         CreateLoggerFactory = level => LoggerFactory.Create(logging => logging
             .SetMinimumLevel(level)
+            // A netrc file others can read is worth a warning whatever the command's level (as ssh warns of open keys).
+            .AddFilter("AuthActors.Credentials.Netrc", LogLevel.Warning)
             .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Warning)
             .AddSimpleConsole(console =>
             {
