@@ -33,8 +33,8 @@ internal static partial class SpaceLog
     [LoggerMessage(1008, LogLevel.Warning, "Origin {Origin}: no first challenge within {Timeout}; waiting requests go out unauthenticated")]
     public static partial void DiscoveryTimedOut(ILogger logger, string origin, TimeSpan timeout);
 
-    [LoggerMessage(1101, LogLevel.Warning, "Request to {Origin} not retried after a challenge: {Reason}")]
-    public static partial void NotRetried(ILogger logger, string origin, string reason);
+    [LoggerMessage(1101, LogLevel.Information, "Request to {Origin} not retried after a challenge ({Kind}): {Reason}")]
+    public static partial void NotRetried(ILogger logger, string origin, string kind, string reason);
 
     [LoggerMessage(1102, LogLevel.Warning, "Challenge from {Origin} could not be used: {Reason}")]
     public static partial void ChallengeUnusable(ILogger logger, string origin, string reason);

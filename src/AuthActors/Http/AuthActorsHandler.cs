@@ -25,6 +25,9 @@ public sealed class AuthActorsHandler : DelegatingHandler
     /// <summary>Set on a request whose 401/407 was returned unanswered: why it was not retried.</summary>
     public static readonly HttpRequestOptionsKey<string> FailureReasonKey = new("AuthActors.FailureReason");
 
+    /// <summary>Set beside <see cref="FailureReasonKey"/>: the kind of failure, for code.</summary>
+    public static readonly HttpRequestOptionsKey<AuthFailureKind> FailureKindKey = new("AuthActors.FailureKind");
+
     private const string WwwAuthenticate = "WWW-Authenticate";
     private const string ProxyAuthenticate = "Proxy-Authenticate";
     private const string Authorization = "Authorization";
@@ -165,7 +168,7 @@ public sealed class AuthActorsHandler : DelegatingHandler
 
                 if (proxyChallenged && proxy is null)
                 {
-                    return Unanswered(request, response, "a proxy asked for credentials (407) but no proxy is configured for this request; set AuthActorsHandlerOptions.Proxy");
+                    return Unanswered(request, response, AuthFailureKind.ProxyNotConfigured, "a proxy asked for credentials (407) but no proxy is configured for this request; set AuthActorsHandlerOptions.Proxy");
                 }
 
                 activity ??= _runtime.Diagnostics.ActivitySource.StartActivity("AuthActors.Authenticate");
@@ -182,7 +185,7 @@ public sealed class AuthActorsHandler : DelegatingHandler
                     string reason = parsed.IsSuccess ? selection.Reason! : $"{selection.Reason}; {parsed.Error}";
                     SpaceLog.ChallengeUnusable(_logger, key.ToString(), reason);
                     Abandon(key, hop);
-                    return Unanswered(request, response, reason);
+                    return Unanswered(request, response, AuthFailureKind.NoUsableChallenge, reason);
                 }
 
                 if (!parsed.IsSuccess)
@@ -215,13 +218,13 @@ public sealed class AuthActorsHandler : DelegatingHandler
                 if (decision.Kind != ChallengeDecisionKind.Retry)
                 {
                     activity?.SetTag("authactors.outcome", decision.Kind.ToString());
-                    return Unanswered(request, response, decision.Reason ?? "the space gave up");
+                    return Unanswered(request, response, decision.FailureKind, decision.Reason ?? "the space gave up");
                 }
 
                 if (!budget.TrySpend(decision.RetryReason, proxyChallenged) || !resendable)
                 {
                     AuthActorsRuntime.Complete(decision.Lease!, default);
-                    return Unanswered(request, response, !resendable
+                    return Unanswered(request, response, !resendable ? AuthFailureKind.BodyNotResendable : AuthFailureKind.RetryLimit, !resendable
                         ? $"the request body cannot be re-sent: it is larger than buffer-limit ({_options.BufferLimit} bytes) or not rewindable"
                         : $"the request already retried once for {Describe(decision.RetryReason)} ({(proxyChallenged ? "proxy" : "origin")})");
                 }
@@ -375,10 +378,15 @@ public sealed class AuthActorsHandler : DelegatingHandler
         }
     }
 
-    private HttpResponseMessage Unanswered(HttpRequestMessage request, HttpResponseMessage response, string reason)
+    private HttpResponseMessage Unanswered(HttpRequestMessage request, HttpResponseMessage response, AuthFailureKind kind, string reason)
     {
         request.Options.Set(FailureReasonKey, reason);
-        SpaceLog.NotRetried(_logger, OriginKey.From(request.RequestUri!).ToString(), reason);
+        request.Options.Set(FailureKindKey, kind);
+        Uri uri = request.RequestUri!;
+        // Counted, and logged at Information: a wrong password fails every request, and the space
+        // already said so once as a Warning; thousands of warnings would bury it.
+        _runtime.Diagnostics.Unanswered.Add(1, new("authactors.failure_kind", kind.ToString()), new("server.address", uri.Host));
+        SpaceLog.NotRetried(_logger, OriginKey.From(uri).ToString(), kind.ToString(), reason);
         return response;
     }
 

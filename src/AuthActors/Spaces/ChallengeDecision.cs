@@ -3,12 +3,13 @@ namespace AuthActors.Spaces;
 /// <summary>What a scheme state answers to a challenge.</summary>
 public readonly struct ChallengeDecision
 {
-    private ChallengeDecision(ChallengeDecisionKind kind, AuthLease? lease, RetryReason retryReason, string? reason)
+    private ChallengeDecision(ChallengeDecisionKind kind, AuthLease? lease, RetryReason retryReason, string? reason, Http.AuthFailureKind failure = Http.AuthFailureKind.Unanswerable)
     {
         Kind = kind;
         Lease = lease;
         RetryReason = retryReason;
         Reason = reason;
+        FailureKind = kind == ChallengeDecisionKind.Reject ? Http.AuthFailureKind.CredentialRefused : failure;
     }
 
     /// <summary>What to do.</summary>
@@ -23,6 +24,9 @@ public readonly struct ChallengeDecision
     /// <summary>Why the challenge is not answered, for <see cref="ChallengeDecisionKind.Reject"/> and <see cref="ChallengeDecisionKind.GiveUp"/>.</summary>
     public string? Reason { get; }
 
+    /// <summary>What kind of failure an unanswered challenge is, for code and metrics.</summary>
+    public Http.AuthFailureKind FailureKind { get; }
+
     /// <summary>Send the request again with <paramref name="lease"/>.</summary>
     public static ChallengeDecision Retry(AuthLease lease, RetryReason reason) =>
         new(ChallengeDecisionKind.Retry, lease ?? throw new ArgumentNullException(nameof(lease)), reason, null);
@@ -32,6 +36,9 @@ public readonly struct ChallengeDecision
 
     /// <summary>The challenge cannot be answered, through no fault of the credential.</summary>
     public static ChallengeDecision GiveUp(string reason) => new(ChallengeDecisionKind.GiveUp, null, RetryReason.None, reason);
+
+    /// <summary>The challenge cannot be answered, for a reason of <paramref name="kind"/>.</summary>
+    internal static ChallengeDecision GiveUp(string reason, Http.AuthFailureKind kind) => new(ChallengeDecisionKind.GiveUp, null, RetryReason.None, reason, kind);
 
     /// <summary>Park the report until the state changes (a token refresh, a free nonce slot).</summary>
     public static ChallengeDecision Wait { get; } = new(ChallengeDecisionKind.Wait, null, RetryReason.None, null);

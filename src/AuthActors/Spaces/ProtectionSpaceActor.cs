@@ -155,7 +155,9 @@ internal sealed class ProtectionSpaceActor : ReceiveActor, IWithTimers
                 _parked.Enqueue((message, sender));
                 return;
             case SpaceStatus.NoCredential or SpaceStatus.Rejected:
-                sender.Tell(ChallengeDecision.GiveUp(_failure ?? $"no credential for {_key}"));
+                sender.Tell(ChallengeDecision.GiveUp(
+                    _failure ?? $"no credential for {_key}",
+                    _status == SpaceStatus.Rejected ? Http.AuthFailureKind.CredentialRefused : Http.AuthFailureKind.NoCredential));
                 return;
         }
 

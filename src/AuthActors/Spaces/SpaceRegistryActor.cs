@@ -174,7 +174,8 @@ internal sealed class SpaceRegistryActor : ReceiveActor, IWithTimers
 
         Sender.Tell(ChallengeDecision.GiveUp(
             $"refused a downgrade: {message.Origin} has authenticated with Digest, and this challenge offers only {message.Scheme.Name} " +
-            "(RFC 7616 §5.8); set authactors.policy.allow-downgrade to answer it"));
+            "(RFC 7616 §5.8); set authactors.policy.allow-downgrade to answer it",
+            Http.AuthFailureKind.DowngradeRefused));
         if (entry.Discovering)
         {
             EndDiscovery(message.Origin, entry);

@@ -51,6 +51,7 @@ public sealed class PublicSurfaceTests
             "AuthActors.Http.AuthActorsProxyCredentials",
             "AuthActors.Http.AuthActorsSpacesOptions",
             "AuthActors.Http.AuthActorsSupervisionOptions",
+            "AuthActors.Http.AuthFailureKind",
             "AuthActors.Protocol.AuthChallenge",
             "AuthActors.Protocol.ChallengePolicy",
             "AuthActors.Protocol.DigestAlgorithm",

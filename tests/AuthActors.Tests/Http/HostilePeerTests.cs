@@ -89,6 +89,8 @@ public sealed class HostilePeerTests
             Assert.True(downgraded.RequestMessage!.Options.TryGetValue(AuthActorsHandler.FailureReasonKey, out string? reason));
             Assert.Contains("refused a downgrade", reason, StringComparison.Ordinal);
             Assert.Contains("allow-downgrade", reason, StringComparison.Ordinal);
+            Assert.True(downgraded.RequestMessage.Options.TryGetValue(AuthActorsHandler.FailureKindKey, out AuthFailureKind kind));
+            Assert.Equal(AuthFailureKind.DowngradeRefused, kind);
         }
     }
 

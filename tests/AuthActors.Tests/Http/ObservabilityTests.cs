@@ -35,6 +35,29 @@ public sealed class ObservabilityTests
     }
 
     [Fact]
+    public async Task WrongPassword_EveryUnansweredRequest_HasAKindForCode_AndIsCounted_NotAWarningEach()
+    {
+        await using DigestServer server = await DigestServer.StartAsync(new DigestServerOptions());
+        var logs = new AuthActors.Tests.Support.CollectingLoggerFactory();
+        await using var runtime = new AuthActorsRuntime(new CredentialChain([new InMemoryCredentialSource().SetDefault("user", "wrong")]), loggerFactory: logs);
+        using var client = new HttpClient(AuthHarness.CreateHandler(runtime));
+        var kinds = new List<AuthFailureKind>();
+
+        for (int i = 0; i < 20; i++)
+        {
+            using HttpResponseMessage refused = await client.GetAsync(new Uri(server.BaseAddress, $"/x{i}"));
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+            Assert.True(refused.RequestMessage!.Options.TryGetValue(AuthActorsHandler.FailureKindKey, out AuthFailureKind kind));
+            kinds.Add(kind);
+        }
+
+        Assert.All(kinds, k => Assert.Equal(AuthFailureKind.CredentialRefused, k));
+        Assert.Equal(20, runtime.Diagnostics.Unanswered.Total);
+        Assert.True(logs.Messages.Count(m => m.StartsWith("Warning", StringComparison.Ordinal)) <= 2, string.Join("\n", logs.Messages));
+        Assert.Equal(20, logs.Messages.Count(m => m.Contains("not retried after a challenge (CredentialRefused)", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task HealthCheck_IsDegradedWhileACredentialIsRefused_AndHealthyOnceItWorks()
     {
         await using DigestServer server = await DigestServer.StartAsync(new DigestServerOptions());

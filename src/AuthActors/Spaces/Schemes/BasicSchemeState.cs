@@ -47,7 +47,7 @@ internal sealed class BasicSchemeState : AuthSchemeState
     {
         if (_lease is null)
         {
-            return ChallengeDecision.GiveUp(_error ?? $"no credential for {_context.Key}");
+            return ChallengeDecision.GiveUp(_error ?? $"no credential for {_context.Key}", Http.AuthFailureKind.NoCredential);
         }
 
         return context.Lease is BasicLease lease && ReferenceEquals(lease, _lease)

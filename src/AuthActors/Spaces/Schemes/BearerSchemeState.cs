@@ -135,7 +135,7 @@ internal sealed class BearerSchemeState : AuthSchemeState
     {
         if (_credentialError is not null)
         {
-            return ChallengeDecision.GiveUp(_credentialError);
+            return ChallengeDecision.GiveUp(_credentialError, Http.AuthFailureKind.NoCredential);
         }
 
         AuthChallenge challenge = context.Challenge;
