@@ -105,11 +105,16 @@ internal sealed class ClientOptions
     }
 
     /// <summary>Reads the options; false with a one-line reason when they do not fit together.</summary>
-    public bool TryRead(ParseResult result, out ClientSettings settings, out string? error)
+    /// <param name="result">The parsed command line.</param>
+    /// <param name="settings">What was read.</param>
+    /// <param name="error">Why not, in one line.</param>
+    /// <param name="askPassword">Asks the user for a password not given (as curl does for
+    /// <c>-u alice</c>), or null when nobody can be asked (no terminal).</param>
+    public bool TryRead(ParseResult result, out ClientSettings settings, out string? error, Func<string, string?>? askPassword = null)
     {
         settings = new ClientSettings();
-        if (!TryCredential(result.GetValue(User), result.GetValue(Password), "--user", "--password", out Credential? user, out error)
-            || !TryCredential(result.GetValue(ProxyUser), result.GetValue(ProxyPassword), "--proxy-user", "--proxy-password", out Credential? proxyUser, out error))
+        if (!TryCredential(result.GetValue(User), result.GetValue(Password) ?? Ask(result.GetValue(User), result.GetValue(Password), askPassword), "--user", "--password", out Credential? user, out error)
+            || !TryCredential(result.GetValue(ProxyUser), result.GetValue(ProxyPassword) ?? Ask(result.GetValue(ProxyUser), result.GetValue(ProxyPassword), askPassword), "--proxy-user", "--proxy-password", out Credential? proxyUser, out error))
         {
             return false;
         }
@@ -242,6 +247,12 @@ internal sealed class ClientOptions
     private static bool IsB64Token(string token) => BearerScheme.IsValidToken(token);
 
     /// <summary>NAME with PASSWORD, or NAME:PASSWORD (as curl's -u; the name has no colon, RFC 7617 §2).</summary>
+    /// <summary>The password for a NAME given without one, asked for when someone can be asked.</summary>
+    private static string? Ask(string? user, string? password, Func<string, string?>? askPassword) =>
+        user is { Length: > 0 } && !user.Contains(':', StringComparison.Ordinal) && password is null && askPassword is not null
+            ? askPassword($"Enter password for user '{user}': ")
+            : null;
+
     private static bool TryCredential(string? user, string? password, string userOption, string passwordOption, out Credential? credential, out string? error)
     {
         credential = null;
@@ -278,7 +289,7 @@ internal sealed class ClientOptions
 
         if (password is null)
         {
-            error = $"{userOption} {user} needs {passwordOption} (or {userOption} NAME:PASSWORD)";
+            error = $"{userOption} {user} needs {passwordOption} (or {userOption} NAME:PASSWORD, or a terminal to be asked)";
             return false;
         }
 

@@ -22,7 +22,7 @@ internal static class CrawlCommand
             DefaultValueFactory = _ => DefaultConcurrency,
             CustomParser = r => OptionParsing.ParseOne(r, DefaultConcurrency, "--concurrency", OptionParsing.IntIn(1, 10_000, "a concurrency")),
         };
-        var output = new Option<string?>("--out", "-o")
+        var output = new Option<string?>("--out", "-o", "--output")
         {
             Description = "Write one JSON object per URL to FILE.jsonl: url, status, bytes, elapsed_ms, attempts, error.",
             HelpName = "FILE.jsonl",
@@ -37,7 +37,7 @@ internal static class CrawlCommand
         fleet.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
-            if (!client.TryRead(result, out ClientSettings settings, out string? error)
+            if (!client.TryRead(result, out ClientSettings settings, out string? error, console.ReadSecret)
                 || !fleet.TryRead(result, out FleetSettings? fleetSettings, out error))
             {
                 await console.Error.WriteLineAsync("crawl: " + error).ConfigureAwait(false);

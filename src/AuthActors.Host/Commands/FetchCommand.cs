@@ -60,11 +60,15 @@ internal static class FetchCommand
         };
         var include = new Option<bool>("--include", "-i") { Description = "Print the response status line and headers before the body." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every request and response header on stderr (credentials masked)." };
-        var output = new Option<string?>("--output", "-o") { Description = "Write the body to FILE instead of standard output.", HelpName = "FILE" };
+        var output = new Option<string?>("--output", "-o", "--out") { Description = "Write the body to FILE instead of standard output.", HelpName = "FILE" };
+        var head = new Option<bool>("--head", "-I") { Description = "Send HEAD and print the status line and headers." };
+        var fail = new Option<bool>("--fail", "-f") { Description = "On an HTTP error (4xx, 5xx) print no body; the exit code (22) says it." };
+        var silent = new Option<bool>("--silent", "-s") { Description = "No error line on stderr; the exit code says what happened (7 no connection, 22 HTTP error, 28 timeout)." };
+        var location = new Option<bool>("--location", "-L") { Description = "Follow redirects, each hop authenticated by its own origin: the default, accepted as curl users type it." };
 
-        var command = new Command("fetch", "Send one request through AuthActors (Basic, Digest or Bearer, as the server asks) and print the body, curl-like.")
+        var command = new Command("fetch", "Send one request through AuthActors (Basic, Digest or Bearer, as the server asks) and print the body, curl-like. Exit codes: 0 ok, 1 failed, 2 usage, 7 no connection, 22 HTTP error, 28 timeout.")
         {
-            url, method, data, headers, include, verbose, output,
+            url, method, data, headers, include, verbose, output, head, fail, silent, location,
         };
         client.AddTo(command);
         command.SetAction(async (result, ct) =>
@@ -76,7 +80,7 @@ internal static class FetchCommand
                 return ExitCodes.Usage;
             }
 
-            if (!client.TryRead(result, out ClientSettings settings, out string? error))
+            if (!client.TryRead(result, out ClientSettings settings, out string? error, console.ReadSecret))
             {
                 await console.Error.WriteLineAsync("fetch: " + error).ConfigureAwait(false);
                 return ExitCodes.Usage;
@@ -101,11 +105,14 @@ internal static class FetchCommand
             var request = new FetchRequest
             {
                 Url = target,
-                Method = result.GetValue(method) ?? (dataValue is null ? HttpMethod.Get : HttpMethod.Post),
+                Method = result.GetValue(method) ?? (result.GetValue(head) ? HttpMethod.Head : dataValue is null ? HttpMethod.Get : HttpMethod.Post),
                 Body = body,
                 BodyFile = bodyFile,
                 Headers = result.GetValue(headers) ?? [],
-                Include = result.GetValue(include),
+                Include = result.GetValue(include) || result.GetValue(head),
+                Head = result.GetValue(head),
+                Fail = result.GetValue(fail),
+                Silent = result.GetValue(silent),
                 Verbose = result.GetValue(verbose),
                 OutputPath = result.GetValue(output),
                 Client = settings,

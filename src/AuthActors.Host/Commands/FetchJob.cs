@@ -25,17 +25,22 @@ internal sealed class FetchJob(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            await console.Error.WriteLineAsync("fetch: interrupted").ConfigureAwait(false);
+            await SayAsync("fetch: interrupted").ConfigureAwait(false);
             outcome.ExitCode = ExitCodes.Interrupted;
         }
         catch (OperationCanceledException)
         {
-            await console.Error.WriteLineAsync($"fetch: timed out after {DurationParser.Format(fetch.Client.Timeout)} (--timeout, which bounds the whole exchange, body included)").ConfigureAwait(false);
-            outcome.ExitCode = ExitCodes.Failed;
+            await SayAsync($"fetch: timed out after {DurationParser.Format(fetch.Client.Timeout)} (--timeout, which bounds the whole exchange, body included)").ConfigureAwait(false);
+            outcome.ExitCode = ExitCodes.TimedOut;
+        }
+        catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
+        {
+            await SayAsync("fetch: " + Describe(e)).ConfigureAwait(false);
+            outcome.ExitCode = ExitCodes.ConnectFailed;
         }
         catch (Exception e) when (e is HttpRequestException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
-            await console.Error.WriteLineAsync("fetch: " + Describe(e)).ConfigureAwait(false);
+            await SayAsync("fetch: " + Describe(e)).ConfigureAwait(false);
             outcome.ExitCode = ExitCodes.Failed;
         }
         finally
@@ -43,6 +48,9 @@ internal sealed class FetchJob(
             lifetime.StopApplication();
         }
     }
+
+    /// <summary>One line on stderr, unless --silent.</summary>
+    private Task SayAsync(string line) => fetch.Silent ? Task.CompletedTask : console.Error.WriteLineAsync(line);
 
     private async Task<int> FetchAsync(CancellationToken stoppingToken)
     {
@@ -91,7 +99,12 @@ internal sealed class FetchJob(
             }
         }
 
-        if (fetch.OutputPath is { } path)
+        bool failed = !response.IsSuccessStatusCode;
+        if (fetch.Head || (failed && fetch.Fail))
+        {
+            // No body: HEAD has none, and --fail prints none for an error.
+        }
+        else if (fetch.OutputPath is { } path)
         {
             FileStream file = File.Create(path);
             await using (file.ConfigureAwait(false))
@@ -119,10 +132,10 @@ internal sealed class FetchJob(
 
         string? reason = null;
         (response.RequestMessage ?? request).Options.TryGetValue(AuthActorsHandler.FailureReasonKey, out reason);
-        await console.Error.WriteLineAsync(string.Create(
+        await SayAsync(string.Create(
             CultureInfo.InvariantCulture,
             $"fetch: HTTP {(int)response.StatusCode} {response.ReasonPhrase}{(reason is null ? "" : ": " + reason)}")).ConfigureAwait(false);
-        return ExitCodes.Failed;
+        return ExitCodes.HttpError;
     }
 
     private static string Describe(Exception e)

@@ -19,6 +19,15 @@ internal sealed record FetchRequest
     /// <summary>--include: the status line and headers before the body.</summary>
     public bool Include { get; init; }
 
+    /// <summary>--fail: an HTTP error prints no body (the exit code says it).</summary>
+    public bool Fail { get; init; }
+
+    /// <summary>--silent: no error line on stderr (the exit code says it).</summary>
+    public bool Silent { get; init; }
+
+    /// <summary>--head: a HEAD request, the head printed, no body.</summary>
+    public bool Head { get; init; }
+
     /// <summary>--verbose: every wire request and response's headers on stderr.</summary>
     public bool Verbose { get; init; }
 

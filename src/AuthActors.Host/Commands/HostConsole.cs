@@ -27,6 +27,10 @@ internal sealed class HostConsole
     /// <summary>Standard input, for <c>crawl -</c>. The default value is an empty reader.</summary>
     public TextReader In { get; init; } = TextReader.Null;
 
+    /// <summary>Asks the user for a secret on the terminal, without echo (the prompt on stderr);
+    /// null when standard input is not a terminal.</summary>
+    public Func<string, string?>? ReadSecret { get; init; }
+
     /// <summary>Standard output as bytes (a fetched body goes there unchanged), or null to write
     /// bodies as UTF-8 text to <see cref="Out"/> (tests that read text).</summary>
     public Func<Stream>? OpenOutput { get; init; }
@@ -61,6 +65,33 @@ internal sealed class HostConsole
         Interactive = isTerminal ? InteractionSupport.Detect : InteractionSupport.No,
     });
 
+    private static string? ReadSecretFromTerminal(string prompt)
+    {
+        Console.Error.Write(prompt);
+        var secret = new System.Text.StringBuilder();
+        while (true)
+        {
+            ConsoleKeyInfo key = Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Enter)
+            {
+                Console.Error.WriteLine();
+                return secret.ToString();
+            }
+
+            if (key.Key == ConsoleKey.Backspace)
+            {
+                if (secret.Length > 0)
+                {
+                    secret.Length--;
+                }
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                secret.Append(key.KeyChar);
+            }
+        }
+    }
+
     private static Dictionary<string, string> ReadProcessEnvironment()
     {
         var variables = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -86,6 +117,7 @@ internal sealed class HostConsole
         Error = Console.Error,
         In = Console.In,
         OpenOutput = Console.OpenStandardOutput,
+        ReadSecret = Console.IsInputRedirected ? null : ReadSecretFromTerminal,
         OpenInput = Console.OpenStandardInput,
         IsTerminal = !Console.IsOutputRedirected,
         ErrorIsTerminal = !Console.IsErrorRedirected,

@@ -59,7 +59,7 @@ public sealed class FetchBearerTests
 
         HostResult result = await BearerHostRun.RunAsync(["fetch", new Uri(serve.BaseAddress, "/bearer/x").ToString(), "--bearer", token], logs);
 
-        Assert.Equal(ExitCodes.Failed, result.Exit);
+        Assert.Equal(ExitCodes.HttpError, result.Exit);
         string line = Assert.Single(result.Error.TrimEnd().Split('\n'));
         Assert.StartsWith("fetch: HTTP 401 Unauthorized", line, StringComparison.Ordinal);
         Assert.Contains("invalid_token", line, StringComparison.Ordinal);
@@ -77,7 +77,7 @@ public sealed class FetchBearerTests
             ["fetch", new Uri(serve.BaseAddress, "/bearer/x").ToString(), "--client-id", ClientId, "--client-secret", wrong, "--token-url", new Uri(serve.BaseAddress, "/oauth/token").ToString()],
             logs);
 
-        Assert.Equal(ExitCodes.Failed, result.Exit);
+        Assert.Equal(ExitCodes.HttpError, result.Exit);
         string line = Assert.Single(result.Error.TrimEnd().Split('\n'));
         Assert.StartsWith("fetch: HTTP 401 Unauthorized", line, StringComparison.Ordinal);
         Assert.Contains("invalid_client", line, StringComparison.Ordinal);

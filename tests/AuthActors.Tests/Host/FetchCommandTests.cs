@@ -30,13 +30,13 @@ public sealed class FetchCommandTests
     }
 
     [Fact]
-    public async Task Fetch_WrongPassword_ExitsOneWithOneLineReasonAndNoPassword()
+    public async Task Fetch_WrongPassword_ExitsHttpErrorWithOneLineReasonAndNoPassword()
     {
         await using DigestServer server = await DigestServer.StartAsync(new DigestServerOptions());
 
         HostResult result = await HostRun.RunAsync(["fetch", new Uri(server.BaseAddress, "/x").ToString(), "-u", "user:Wr0ng-S3cret"]);
 
-        Assert.Equal(ExitCodes.Failed, result.Exit);
+        Assert.Equal(ExitCodes.HttpError, result.Exit);
         string line = Assert.Single(result.Error.TrimEnd().Split('\n'));
         Assert.StartsWith("fetch: HTTP 401 Unauthorized", line, StringComparison.Ordinal);
         Assert.DoesNotContain("Wr0ng-S3cret", result.Error + result.Output, StringComparison.Ordinal);
@@ -130,22 +130,22 @@ public sealed class FetchCommandTests
     }
 
     [Fact]
-    public async Task Fetch_NoCredential_ExitsOneWith401()
+    public async Task Fetch_NoCredential_ExitsHttpErrorWith401()
     {
         await using DigestServer server = await DigestServer.StartAsync(new DigestServerOptions());
 
         HostResult result = await HostRun.RunAsync(["fetch", new Uri(server.BaseAddress, "/x").ToString()]);
 
-        Assert.Equal(ExitCodes.Failed, result.Exit);
+        Assert.Equal(ExitCodes.HttpError, result.Exit);
         Assert.StartsWith("fetch: HTTP 401", Assert.Single(result.Error.TrimEnd().Split('\n')), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Fetch_NothingListening_ExitsOneWithOneLine()
+    public async Task Fetch_NothingListening_ExitsConnectFailedWithOneLine()
     {
         HostResult result = await HostRun.RunAsync(["fetch", "http://127.0.0.1:1/x", "--timeout", "5s"]);
 
-        Assert.Equal(ExitCodes.Failed, result.Exit);
+        Assert.Equal(ExitCodes.ConnectFailed, result.Exit);
         Assert.StartsWith("fetch: ", Assert.Single(result.Error.TrimEnd().Split('\n')), StringComparison.Ordinal);
     }
 

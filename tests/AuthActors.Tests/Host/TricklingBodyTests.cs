@@ -14,7 +14,7 @@ public sealed class TricklingBodyTests
 
         HostResult result = await HostRun.RunAsync(["fetch", "--timeout", "1s", new Uri(server.BaseAddress, "/slow").ToString()]);
 
-        Assert.Equal(ExitCodes.Failed, result.Exit);
+        Assert.Equal(ExitCodes.TimedOut, result.Exit);
         Assert.Contains("timed out after 1s (--timeout", result.Error, StringComparison.Ordinal);
     }
 
