@@ -86,7 +86,7 @@ internal sealed class WorkloadOptions
                 return ok;
             }),
         };
-        Json = new Option<string?>("--json") { Description = "Also write the figures as JSON to FILE.", HelpName = "FILE" };
+        Json = new Option<string?>("--json") { Description = "Also write the figures as JSON to FILE, or to standard output with -.", HelpName = "FILE|-" };
     }
 
     public Option<int> Requests { get; }
