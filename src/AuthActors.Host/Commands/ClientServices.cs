@@ -11,14 +11,8 @@ namespace AuthActors.Host.Commands;
 /// </summary>
 internal static class ClientServices
 {
-    /// <summary>The client for everything, except https through an authenticating proxy.</summary>
+    /// <summary>The client for everything.</summary>
     public const string ClientName = "authactors";
-
-    /// <summary>
-    /// https through a proxy that wants credentials: the proxy sees only CONNECT, which the primary
-    /// handler sends, so the proxy credential is given to it (see AuthActorsProxyCredentials).
-    /// </summary>
-    public const string TunnelClientName = "authactors-tunnel";
 
     /// <summary>
     /// Registers AuthActors and the clients. <paramref name="origins"/> get the --user credential,
@@ -34,7 +28,7 @@ internal static class ClientServices
                 // every other request (the client's Basic credentials masked; bodies never shown).
                 builder.AddCredentialSource(new BearerCredentialSource(origins.Select(OriginOf), bearer.Credential));
                 builder.AddScheme(new BearerScheme(bearer.ToSchemeOptions(
-                    () => new HttpMessageInvoker(new WireHandler(verbose) { InnerHandler = CreatePrimaryHandler(settings, proxyCredentials: true) }, disposeHandler: true))));
+                    () => new HttpMessageInvoker(new WireHandler(verbose) { InnerHandler = CreateSocketsHandler(settings, proxyCredentials: true) }, disposeHandler: true))));
             }
 
             if (settings.User is { } user)
@@ -79,21 +73,17 @@ internal static class ClientServices
             }
         });
 
-        AddClient(services, ClientName, settings, verbose, tunnelCredentials: false);
-        AddClient(services, TunnelClientName, settings, verbose, tunnelCredentials: true);
+        AddClient(services, ClientName, settings, verbose);
     }
 
     // reference.conf's credentials.sources: a configuration that did not choose its own sources.
     private static readonly string[] s_referenceSources = ["memory", "url-userinfo", "configuration", "environment", "netrc"];
 
-    /// <summary>Which client sends to <paramref name="url"/>.</summary>
-    public static string ClientFor(ClientSettings settings, Uri url) =>
-        settings.Proxy is not null && settings.ProxyUser is not null && url.Scheme == Uri.UriSchemeHttps ? TunnelClientName : ClientName;
 
     /// <summary>scheme://host:port/ of a URL, without user-info or path.</summary>
     public static Uri OriginOf(Uri url) => new UriBuilder(url.Scheme, url.Host, url.Port).Uri;
 
-    private static void AddClient(IServiceCollection services, string name, ClientSettings settings, TextWriter? verbose, bool tunnelCredentials)
+    private static void AddClient(IServiceCollection services, string name, ClientSettings settings, TextWriter? verbose)
     {
         services.AddHttpClient(name)
             .ConfigureHttpClient(client => client.Timeout = settings.Timeout)
@@ -107,11 +97,22 @@ internal static class ClientServices
             })
             // The wire handler wraps the primary one: it sees every request as sent, with the
             // header AuthActors (always innermost among the delegating handlers) put on it.
-            .ConfigurePrimaryHttpMessageHandler(() => new WireHandler(verbose) { InnerHandler = CreatePrimaryHandler(settings, tunnelCredentials) });
+            .ConfigurePrimaryHttpMessageHandler(() => new WireHandler(verbose) { InnerHandler = CreatePrimaryHandler(settings) });
     }
 
-    /// <summary>The handler that talks to the network: no redirects (AuthActors follows them), --proxy if given, and with <paramref name="proxyCredentials"/> the proxy credential for SocketsHttpHandler to answer the proxy itself.</summary>
-    private static SocketsHttpHandler CreatePrimaryHandler(ClientSettings settings, bool proxyCredentials)
+    /// <summary>
+    /// The handler that talks to the network: no redirects (AuthActors follows them), --proxy if
+    /// given. Through a proxy that wants credentials, https goes by CONNECT, which only the
+    /// sockets handler sends, so https requests go to one that holds the proxy credential, and
+    /// http requests (whose Proxy-Authorization AuthActors writes) to one without: by scheme, per
+    /// request, so an http URL redirected to https tunnels with the credential too.
+    /// </summary>
+    internal static HttpMessageHandler CreatePrimaryHandler(ClientSettings settings) =>
+        settings.Proxy is not null && settings.ProxyUser is not null
+            ? new SchemeRouter(CreateSocketsHandler(settings, proxyCredentials: false), CreateSocketsHandler(settings, proxyCredentials: true))
+            : CreateSocketsHandler(settings, proxyCredentials: false);
+
+    private static SocketsHttpHandler CreateSocketsHandler(ClientSettings settings, bool proxyCredentials)
     {
         var handler = new SocketsHttpHandler { AllowAutoRedirect = false };
         if (settings.Proxy is { } proxy)
@@ -127,5 +128,30 @@ internal static class ClientServices
         }
 
         return handler;
+    }
+
+    /// <summary>Sends http requests to one handler and https requests to another.</summary>
+    internal sealed class SchemeRouter(HttpMessageHandler http, HttpMessageHandler https) : HttpMessageHandler
+    {
+        private readonly HttpMessageInvoker _http = new(http);
+        private readonly HttpMessageInvoker _https = new(https);
+
+        public HttpMessageHandler Http => http;
+
+        public HttpMessageHandler Https => https;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            (request.RequestUri?.Scheme == Uri.UriSchemeHttps ? _https : _http).SendAsync(request, cancellationToken);
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _http.Dispose();
+                _https.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 }

@@ -91,7 +91,7 @@ internal sealed class CrawlJob(
     private async Task FetchOneAsync(int index, CancellationToken cancellationToken)
     {
         Uri url = crawl.Urls[index];
-        HttpClient client = clients.CreateClient(ClientServices.ClientFor(crawl.Client, url));
+        HttpClient client = clients.CreateClient(ClientServices.ClientName);
         var attempts = new StrongBox<int>();
         long start = Stopwatch.GetTimestamp();
         int? status = null;

@@ -59,7 +59,7 @@ internal sealed class FetchJob(
         using var exchange = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         exchange.CancelAfter(fetch.Client.Timeout);
         CancellationToken cancellationToken = exchange.Token;
-        HttpClient client = clients.CreateClient(ClientServices.ClientFor(fetch.Client, fetch.Url));
+        HttpClient client = clients.CreateClient(ClientServices.ClientName);
         using var request = new HttpRequestMessage(fetch.Method, fetch.Url);
         // Bodies are bytes both ways, streamed: memory stays flat in their size (a body above
         // buffer-limit is sent once; it cannot be re-sent after a challenge).

@@ -27,7 +27,9 @@ internal sealed class FleetJoin(IServiceProvider services, FleetSettings setting
         catch (TimeoutException)
         {
             int seen = cluster.State.Members.Count;
-            string why = seen == 0 ? "no seed answered" : $"{seen} members seen, this one not yet Up";
+            string why = cluster.IsTerminated ? "this node was removed from the fleet while it joined (downed)"
+                : seen == 0 ? "no seed answered"
+                : $"{seen} members seen, this one not yet Up";
             throw new InvalidOperationException(
                 $"not Up in the fleet within {FleetSettings.JoinTimeout.TotalSeconds:0} s: {why} ({string.Join(", ", settings.SeedNodes)})");
         }
@@ -44,7 +46,13 @@ internal sealed class FleetJoin(IServiceProvider services, FleetSettings setting
         settings is null
             ? user
             : new ConfigurationBuilder()
-                .AddInMemoryCollection([new("akka:loglevel", "WARNING")])
+                .AddInMemoryCollection(
+                [
+                    new("akka:loglevel", "WARNING"),
+                    // A crawl loads its machine: a heartbeat that is late under load must not get a
+                    // joining node marked unreachable and downed (Akka's default pause is 3 s).
+                    new("akka:cluster:failure-detector:acceptable-heartbeat-pause", "10s"),
+                ])
                 .AddConfiguration(user)
                 .AddInMemoryCollection(settings.ToConfiguration())
                 .Build();
