@@ -1,10 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Net;
-using AuthActors.Credentials;
 using AuthActors.Host.Server;
 using AuthActors.Http;
-using AuthActors.Spaces;
 
 namespace AuthActors.Host.Commands;
 
@@ -83,7 +80,7 @@ internal static class BenchCommand
         try
         {
             target = options.Url is { } url
-                ? BenchTarget.External(url, options.OpenUrl, options.User![..options.User!.IndexOf(':', StringComparison.Ordinal)], options.User[(options.User.IndexOf(':', StringComparison.Ordinal) + 1)..])
+                ? BenchTarget.External(url, options.OpenUrl, options.User!)
                 : options.InProcess || settings.Scheme == WorkloadScheme.Bearer
                     ? await BenchTarget.InProcessAsync(settings, ct).ConfigureAwait(false)
                     : await BenchTarget.ChildProcessAsync(settings, ct).ConfigureAwait(false);
@@ -124,7 +121,7 @@ internal static class BenchCommand
                     clients.Add(await BenchClient.CreateAsync(name, settings, target, timeProvider, ct).ConfigureAwait(false));
                 }
 
-                Server.DigestServerStatsSnapshot? before = target.InProcess?.Stats.Snapshot();
+                DigestServerStatsSnapshot? before = target.InProcess?.Stats.Snapshot();
                 for (int round = 0; round < options.Rounds && !ct.IsCancellationRequested; round++)
                 {
                     foreach (BenchClient client in clients)
@@ -142,7 +139,7 @@ internal static class BenchCommand
                 PrintTable(console, report, figures, ct.IsCancellationRequested);
                 if (bearer && before is { } start && target.InProcess is { } server)
                 {
-                    Server.DigestServerStatsSnapshot end = server.Stats.Snapshot();
+                    DigestServerStatsSnapshot end = server.Stats.Snapshot();
                     await report.WriteLineAsync(string.Create(
                         CultureInfo.InvariantCulture,
                         $"authactors: {end.TokenRequests - start.TokenRequests} token requests and {end.InvalidTokens - start.InvalidTokens} invalid tokens refused during the measured run (server counts; tokens good for {DurationParser.Format(settings.TokenLifetime)})")).ConfigureAwait(false);
@@ -216,8 +213,6 @@ internal static class BenchCommand
         double[] sorted = [.. values.Order()];
         return sorted.Length == 0 ? 0 : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
-
-    private static SocketsHttpHandler CreateSocketsHandler() => new() { UseProxy = false, AllowAutoRedirect = false };
 
     private static void PrintTable(HostConsole console, TextWriter writer, BenchReport report, bool interrupted)
     {

@@ -39,9 +39,13 @@ internal sealed class BenchTarget : IAsyncDisposable
     /// <summary>The embedded server when it runs in this process (its counters are readable).</summary>
     public DigestServer? InProcess { get; }
 
-    /// <summary>The user's server: every request to <paramref name="url"/>, the baseline to <paramref name="openUrl"/>.</summary>
-    public static BenchTarget External(Uri url, Uri? openUrl, string userName, string password) =>
-        new($"{url} (baseline {openUrl?.ToString() ?? "none"})", _ => url, _ => openUrl ?? url, userName, password, null, null);
+    /// <summary>The user's server: every request to <paramref name="url"/>, the baseline to
+    /// <paramref name="openUrl"/>, with <paramref name="user"/> as NAME:PASSWORD.</summary>
+    public static BenchTarget External(Uri url, Uri? openUrl, string user)
+    {
+        int colon = user.IndexOf(':', StringComparison.Ordinal);
+        return new($"{url} (baseline {openUrl?.ToString() ?? "none"})", _ => url, _ => openUrl ?? url, user[..colon], user[(colon + 1)..], null, null);
+    }
 
     /// <summary>The embedded server in this process (what bench did before; its CPU counts as the client's).</summary>
     public static async Task<BenchTarget> InProcessAsync(WorkloadSettings settings, CancellationToken ct)
