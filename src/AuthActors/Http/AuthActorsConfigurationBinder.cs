@@ -290,9 +290,8 @@ public static class AuthActorsConfigurationBinder
                 }
 
                 // Two spellings of one key: the later source wins, as IConfiguration does for one spelling.
-                for (int i = _root.Providers.Count() - 1; i >= 0; i--)
+                foreach (IConfigurationProvider provider in _root.Providers.Reverse())
                 {
-                    IConfigurationProvider provider = _root.Providers.ElementAt(i);
                     foreach (string spelling in spellings)
                     {
                         if (provider.TryGet($"{_path}:{spelling}", out string? value))
